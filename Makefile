@@ -1,0 +1,49 @@
+# burgerbaan: `make demo` runs the app with demo data, `make test` runs every check.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+PG_URL ?= postgres://postgres@127.0.0.1:5432/burgerbaan
+# Settings for commands that need no secrets of their own.
+CHECK_ENV := SECRET_KEY=make-check-not-secret DEBUG=0
+
+.PHONY: demo test test-pg lint install system-deps browser-deps messages run clean
+
+$(VENV)/.installed: pyproject.toml
+	@python=$$(bin/find-python) || { echo "Python 3.12 or newer is needed (see .python-version); install it with pyenv or your package manager."; exit 1; }; \
+	  test -x $(PY) || $$python -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[dev]"
+	touch $@
+
+install: system-deps $(VENV)/.installed messages
+
+system-deps:
+	@bin/system-deps
+
+browser-deps:
+	@bin/system-deps browser
+
+messages: $(VENV)/.installed
+	@$(CHECK_ENV) $(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0
+
+demo: install
+	DEBUG=1 $(PY) manage.py migrate --noinput
+	DEBUG=1 $(PY) manage.py seed_demo
+	@echo "Burgerbaan runs at http://127.0.0.1:$(PORT)/  (demo password: burgerbaan-demo)"
+	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+test: install browser-deps lint
+	$(CHECK_ENV) $(PY) manage.py makemigrations --check --dry-run
+	$(VENV)/bin/pytest
+
+# The same suite on PostgreSQL (CI runs both).
+test-pg: install browser-deps
+	DATABASE_URL=$(PG_URL) $(VENV)/bin/pytest
+
+clean:
+	rm -rf $(VENV) staticfiles

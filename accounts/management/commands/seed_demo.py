@@ -1,0 +1,16 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from burgerbaan import demo
+
+
+class Command(BaseCommand):
+    help = "Fills the database with the demo pilot (only with DEBUG on). Safe to run twice."
+
+    def handle(self, *args, **options):
+        if not settings.DEBUG:
+            raise CommandError("The demo data has known passwords; it is only loaded with DEBUG=1.")
+        demo.seed()
+        self.stdout.write(
+            self.style.SUCCESS(f"Demo ready. Every demo login uses the password {demo.PASSWORD!r}.")
+        )

@@ -1,0 +1,212 @@
+"""People, their roles, and the organisations of the pilot."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
+from django.contrib.auth.models import PermissionsMixin
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+from accounts.iban import IBANField
+
+
+class UserManager(BaseUserManager["User"]):
+    use_in_migrations = True
+
+    def create_user(self, email: str, password: str | None = None, **fields) -> User:
+        if not email:
+            raise ValueError("An e-mail address is required")
+        user = self.model(email=self.normalize_email(email).lower(), **fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_superuser(self, email: str, password: str | None = None, **fields) -> User:
+        fields.update(is_staff=True, is_superuser=True)
+        return self.create_user(email, password, **fields)
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    """Anyone who logs in. What they may do follows from their roles."""
+
+    email = models.EmailField("e-mailadres", unique=True)
+    name = models.CharField("naam", max_length=150)
+    is_active = models.BooleanField("actief", default=True)
+    is_staff = models.BooleanField("toegang tot Django-beheer", default=False)
+    date_joined = models.DateTimeField("aangemaakt op", default=timezone.now)
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = ["name"]
+
+    class Meta:
+        verbose_name = "persoon"
+        verbose_name_plural = "personen"
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name or self.email
+
+    def get_full_name(self) -> str:
+        return self.name
+
+    def get_short_name(self) -> str:
+        return self.name.split(" ")[0] if self.name else self.email
+
+
+class Organisation(models.Model):
+    class Kind(models.TextChoices):
+        NONPROFIT = "nonprofit", "maatschappelijke organisatie"
+        FOUNDATION = "foundation", "stichting (penvoerder)"
+        SPONSOR = "sponsor", "sponsor"
+        COOPERATIVE = "cooperative", "stadscoöperatie"
+
+    kind = models.CharField("soort", max_length=20, choices=Kind.choices)
+    name = models.CharField("naam", max_length=200, unique=True)
+    kvk_number = models.CharField("KvK-nummer", max_length=8, blank=True)
+    rsin = models.CharField("RSIN", max_length=9, blank=True)
+    is_anbi = models.BooleanField("ANBI-status", default=False)
+    address = models.CharField("adres", max_length=300, blank=True)
+    contact_name = models.CharField("contactpersoon", max_length=150, blank=True)
+    contact_email = models.EmailField("e-mail contactpersoon", blank=True)
+    contact_phone = models.CharField("telefoon contactpersoon", max_length=30, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "organisatie"
+        verbose_name_plural = "organisaties"
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Role(models.Model):
+    """One role of one person. A person may hold several."""
+
+    class Kind(models.TextChoices):
+        COORDINATOR = "coordinator", "coördinator"
+        SIGNER = "signer", "ondertekenaar Safe Almere"
+        TREASURER = "treasurer", "penningmeester"
+        ADMIN = "admin", "beheerder"
+
+    # These roles move money or sign for the foundation: they need two-factor login.
+    NEEDS_MFA = frozenset({Kind.SIGNER, Kind.TREASURER, Kind.ADMIN})
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="roles")
+    kind = models.CharField("rol", max_length=20, choices=Kind.choices)
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="roles",
+        verbose_name="organisatie",
+        help_text="Alleen voor coördinatoren: de organisatie die zij coördineren.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "rol"
+        verbose_name_plural = "rollen"
+        constraints = [
+            models.CheckConstraint(
+                name="coordinator_has_organisation",
+                condition=~Q(kind="coordinator") | Q(organisation__isnull=False),
+            ),
+            models.UniqueConstraint(
+                fields=["user", "kind", "organisation"], name="unique_role_per_organisation"
+            ),
+            models.UniqueConstraint(
+                fields=["user", "kind"],
+                condition=Q(organisation__isnull=True),
+                name="unique_role_without_organisation",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        if self.organisation_id:
+            return f"{self.get_kind_display()} bij {self.organisation}"
+        return self.get_kind_display()
+
+
+class Burgerbaner(models.Model):
+    """A person with a citizen job. Never holds a BSN."""
+
+    user = models.OneToOneField(User, on_delete=models.PROTECT, related_name="burgerbaner")
+    legal_name = models.CharField("officiële naam", max_length=200)
+    date_of_birth = models.DateField("geboortedatum")
+    street = models.CharField("straat en huisnummer", max_length=200, blank=True)
+    postcode = models.CharField("postcode", max_length=7, blank=True)
+    city = models.CharField("woonplaats", max_length=100, blank=True, default="Almere")
+    phone = models.CharField("telefoon", max_length=30, blank=True)
+    iban = IBANField("IBAN", blank=True)
+    start_date = models.DateField("startdatum")
+    personal_plan = models.TextField(
+        "persoonlijk plan",
+        blank=True,
+        help_text="Wat wil je doen en wat kun je? Wat wil je leren?",
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "burgerbaner"
+        verbose_name_plural = "burgerbaners"
+        ordering = ["legal_name"]
+
+    def __str__(self) -> str:
+        return self.legal_name
+
+    @property
+    def address(self) -> str:
+        return ", ".join(
+            part for part in (self.street, f"{self.postcode} {self.city}".strip()) if part
+        )
+
+    def age_on(self, day: datetime.date) -> int:
+        born = self.date_of_birth
+        return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+
+    def twenty_first_birthday(self) -> datetime.date:
+        born = self.date_of_birth
+        try:
+            return born.replace(year=born.year + 21)
+        except ValueError:  # born on 29 February
+            return datetime.date(born.year + 21, 3, 1)
+
+
+class Invitation(models.Model):
+    """A one-time link that lets an invited person choose their password."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="invitations")
+    token_hash = models.CharField(max_length=64, unique=True)
+    invited_by = models.ForeignKey(
+        User, on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "uitnodiging"
+        verbose_name_plural = "uitnodigingen"
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"Uitnodiging voor {self.user.email}"
+
+    @property
+    def is_usable(self) -> bool:
+        return (
+            self.accepted_at is None
+            and self.revoked_at is None
+            and self.expires_at > timezone.now()
+        )

@@ -1,0 +1,224 @@
+"""The demo pilot: fictional people and non-profits in Almere, with fixed logins."""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+
+from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import TOTP
+from django.db import transaction
+from django.utils import timezone
+
+from accounts.models import Burgerbaner, Organisation, Role, User
+from accounts.services import grant_role
+from agreements.models import AgreementStatus, AllowanceAgreement, VolunteerAgreement
+
+PASSWORD = "burgerbaan-demo"
+TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+
+NONPROFITS = [
+    ("Buurtkamer De Polderhoek", "90000011", "Polderhoekstraat 12, 1312 AB Almere"),
+    ("Repair Café Almere Buiten", "90000012", "Baltimoreplein 3, 1334 AA Almere"),
+    ("Stadsmoestuin De Eerste Oogst", "90000013", "Oogstweg 5, 1358 AC Almere"),
+    ("Sportmaatjes Almere", "90000014", "Sportlaan 40, 1325 AD Almere"),
+    ("Voorleeshuis Het Open Boek", "90000015", "Boekenpad 8, 1315 AE Almere"),
+]
+SPONSORS = ["WoonZorgFlevoland", "Triade-Vitree", "Knipscheer-infrastructuur"]
+
+# email, name, date of birth, street, postcode, IBAN, plan, [non-profit indexes]
+BURGERBANERS = [
+    (
+        "burgerbaner1@burgerbaan.test",
+        "Fatima el Amrani",
+        datetime.date(1979, 4, 2),
+        "Marktstraat 10",
+        "1311 AB",
+        "NL91ABNA0417164300",
+        "Ik kook graag en wil mensen in de buurt samenbrengen. Ik wil ook leren repareren.",
+        [0, 1],
+    ),
+    (
+        "burgerbaner2@burgerbaan.test",
+        "Jan de Vries",
+        datetime.date(1962, 9, 17),
+        "Dijkweg 3",
+        "1312 CD",
+        "NL74RABO0398765432",
+        "Ik ben handig met fietsen en elektrische apparaten.",
+        [1],
+    ),
+    (
+        "burgerbaner3@burgerbaan.test",
+        "Priya Ramdin",
+        datetime.date(1988, 1, 30),
+        "Tuinlaan 22",
+        "1358 EF",
+        "NL20INGB0001234567",
+        "Buiten werken is goed voor me. Ik wil meer leren over groente kweken.",
+        [2],
+    ),
+    (
+        "burgerbaner4@burgerbaan.test",
+        "Mehmet Yilmaz",
+        datetime.date(1970, 6, 8),
+        "Stadionweg 7",
+        "1325 GH",
+        "NL44RABO0123456789",
+        "Ik was vroeger voetbaltrainer en wil weer met jongeren sporten.",
+        [3],
+    ),
+    (
+        "burgerbaner5@burgerbaan.test",
+        "Anneke Bakker",
+        datetime.date(1955, 11, 21),
+        "Boekweitstraat 15",
+        "1315 JK",
+        "NL69INGB0123456789",
+        "Ik lees graag voor aan kinderen en help bij de taalles.",
+        [4],
+    ),
+    (
+        "burgerbaner6@burgerbaan.test",
+        "Noah Pinas",
+        datetime.date(2006, 3, 14),
+        "Poortweg 101",
+        "1363 LM",
+        "NL02ABNA0123456789",
+        "Ik wil werkervaring opdoen en ontdekken wat bij me past.",
+        [0],
+    ),
+]
+
+WORK = [
+    "Koffie schenken, gasten ontvangen en helpen bij de buurtmaaltijd.",
+    "Fietsen en kleine apparaten repareren met bezoekers.",
+    "Zaaien, wieden en oogsten in de moestuin.",
+    "Sportmiddagen begeleiden voor jongeren.",
+    "Voorlezen aan kinderen en helpen bij taalactiviteiten.",
+]
+
+
+def _user(email: str, name: str) -> User:
+    user, created = User.objects.get_or_create(email=email, defaults={"name": name})
+    if created:
+        user.set_password(PASSWORD)
+        user.save()
+    EmailAddress.objects.get_or_create(
+        user=user, email=email, defaults={"verified": True, "primary": True}
+    )
+    return user
+
+
+def _with_totp(user: User) -> None:
+    if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
+        TOTP.activate(user, TOTP_SECRET)
+
+
+def _organisation(name: str, kind: str, **fields) -> Organisation:
+    organisation, _ = Organisation.objects.get_or_create(
+        name=name, defaults={"kind": kind, **fields}
+    )
+    return organisation
+
+
+@transaction.atomic
+def seed() -> None:
+    """Create the demo pilot. Safe to run again: it adds nothing twice."""
+    today = timezone.localdate()
+    year_start = datetime.date(today.year, 1, 1)
+
+    _organisation(
+        "Stadscoöperatie Almere",
+        Organisation.Kind.COOPERATIVE,
+        kvk_number="90000001",
+        address="Stadhuisplein 1, 1315 HR Almere",
+        contact_name="Beheer Burgerbaan",
+        contact_email="admin@burgerbaan.test",
+    )
+    _organisation(
+        "Stichting Safe Almere",
+        Organisation.Kind.FOUNDATION,
+        kvk_number="90000002",
+        rsin="812345678",
+        is_anbi=True,
+        address="Grote Markt 2, 1315 JG Almere",
+        contact_name="Penningmeester",
+        contact_email="penningmeester@burgerbaan.test",
+    )
+    sponsors = [_organisation(name, Organisation.Kind.SPONSOR) for name in SPONSORS]
+    nonprofits = [
+        _organisation(name, Organisation.Kind.NONPROFIT, kvk_number=kvk, address=address)
+        for name, kvk, address in NONPROFITS
+    ]
+
+    admin = _user("admin@burgerbaan.test", "Sanne Visser")
+    grant_role(admin, Role.Kind.ADMIN)
+    treasurer = _user("penningmeester@burgerbaan.test", "Karel Jansen")
+    grant_role(treasurer, Role.Kind.TREASURER)
+    signer = _user("ondertekenaar@burgerbaan.test", "Ingrid Mulder")
+    grant_role(signer, Role.Kind.SIGNER)
+    for user in (admin, treasurer, signer):
+        _with_totp(user)
+
+    coordinators = []
+    for number, name in enumerate(
+        ["Linda Smit", "Ahmed Bouzid", "Ellen de Graaf", "Rob Hendriks"], start=1
+    ):
+        coordinator = _user(f"coordinator{number}@burgerbaan.test", name)
+        grant_role(coordinator, Role.Kind.COORDINATOR, nonprofits[number - 1])
+        coordinators.append(coordinator)
+    # coordinator1 also runs the fifth non-profit.
+    grant_role(coordinators[0], Role.Kind.COORDINATOR, nonprofits[4])
+    coordinator_of = {
+        0: coordinators[0],
+        1: coordinators[1],
+        2: coordinators[2],
+        3: coordinators[3],
+        4: coordinators[0],
+    }
+
+    for number, (email, name, born, street, postcode, iban, plan, orgs) in enumerate(BURGERBANERS):
+        user = _user(email, name)
+        burgerbaner, _ = Burgerbaner.objects.get_or_create(
+            user=user,
+            defaults={
+                "legal_name": name,
+                "date_of_birth": born,
+                "street": street,
+                "postcode": postcode,
+                "city": "Almere",
+                "phone": f"06 1234 56{number:02d}",
+                "iban": iban,
+                "personal_plan": plan,
+                "start_date": year_start,
+            },
+        )
+        for index in orgs:
+            VolunteerAgreement.objects.get_or_create(
+                burgerbaner=burgerbaner,
+                organisation=nonprofits[index],
+                defaults={
+                    "coordinator": coordinator_of[index],
+                    "work_description": WORK[index],
+                    "place": NONPROFITS[index][2],
+                    "hours_per_week": Decimal(8 if len(orgs) > 1 else 12),
+                    "start_date": year_start,
+                    "status": AgreementStatus.ACTIVE,
+                    "created_by": admin,
+                },
+            )
+        under_21 = burgerbaner.age_on(today) < 21
+        AllowanceAgreement.objects.get_or_create(
+            burgerbaner=burgerbaner,
+            start_date=year_start,
+            defaults={
+                "end_date": datetime.date(today.year, 12, 31),
+                "hourly_rate": Decimal("3.00") if under_21 else Decimal("5.00"),
+                "iban": iban,
+                "sponsor": sponsors[number % len(sponsors)],
+                "status": AgreementStatus.ACTIVE,
+                "created_by": admin,
+            },
+        )

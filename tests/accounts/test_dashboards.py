@@ -1,0 +1,135 @@
+"""Each role lands on its own dashboard, and every other role is refused."""
+
+import pytest
+from django.urls import reverse
+
+from accounts.models import Role
+from tests.factories import (
+    AllowanceAgreementFactory,
+    BurgerbanerFactory,
+    VolunteerAgreementFactory,
+    user_with_role,
+)
+
+pytestmark = pytest.mark.django_db
+
+DASHBOARD_OF = {
+    "burgerbaner": "burgerbaner_dashboard",
+    "coordinator": "coordinator_dashboard",
+    "signer": "signer_dashboard",
+    "treasurer": "treasurer_dashboard",
+    "admin": "admin_dashboard",
+}
+
+
+@pytest.mark.parametrize("dashboard", DASHBOARD_OF.values())
+def test_anonymous_is_sent_to_login(client, dashboard):
+    response = client.get(reverse(dashboard))
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/")
+
+
+@pytest.mark.parametrize("role", DASHBOARD_OF)
+@pytest.mark.parametrize("dashboard", DASHBOARD_OF.values())
+def test_dashboard_only_for_its_own_role(client, people, role, dashboard):
+    client.force_login(people[role])
+    expected = 200 if DASHBOARD_OF[role] == dashboard else 403
+    assert client.get(reverse(dashboard)).status_code == expected
+
+
+@pytest.mark.parametrize("role", DASHBOARD_OF)
+def test_home_sends_each_role_to_its_dashboard(client, people, role):
+    client.force_login(people[role])
+    response = client.get("/")
+    assert response["Location"] == reverse(DASHBOARD_OF[role])
+
+
+def test_refusal_page_is_in_dutch(client, people):
+    client.force_login(people["burgerbaner"])
+    response = client.get(reverse("admin_dashboard"))
+    assert "Deze pagina is niet voor jou" in response.text
+
+
+def test_person_without_role_gets_a_plain_explanation(client, db):
+    from tests.factories import UserFactory
+
+    client.force_login(UserFactory())
+    response = client.get("/")
+    assert response.status_code == 200
+    assert "nog geen rol" in response.text
+
+
+def test_burgerbaner_dashboard_shows_own_profile_and_agreements(client, burgerbaner, nonprofit):
+    AllowanceAgreementFactory(burgerbaner=burgerbaner)
+    client.force_login(burgerbaner.user)
+    text = client.get(reverse("burgerbaner_dashboard")).text
+    assert "Fatima el Amrani" in text
+    assert "NL91 ABNA 0417 1643 00" in text
+    assert nonprofit.name in text
+    assert "€\xa05,00" in text
+
+
+def test_coordinator_dashboard_lists_own_volunteers_only(
+    client, coordinator, burgerbaner, other_burgerbaner
+):
+    client.force_login(coordinator)
+    text = client.get(reverse("coordinator_dashboard")).text
+    assert "Fatima el Amrani" in text
+    assert "Jan de Vries" not in text
+
+
+def test_coordinator_of_two_organisations_sees_both(
+    client, coordinator, other_nonprofit, burgerbaner, other_burgerbaner
+):
+    from accounts.services import grant_role
+
+    grant_role(coordinator, Role.Kind.COORDINATOR, other_nonprofit)
+    client.force_login(coordinator)
+    text = client.get(reverse("coordinator_dashboard")).text
+    assert "Fatima el Amrani" in text
+    assert "Jan de Vries" in text
+
+
+def test_signer_dashboard_counts_agreements_awaiting_signature(client, signer, burgerbaner):
+    AllowanceAgreementFactory.create_batch(3, burgerbaner=burgerbaner, status="awaiting")
+    client.force_login(signer)
+    response = client.get(reverse("signer_dashboard"))
+    assert response.context["counts"]["awaiting"] == 3
+
+
+def test_admin_dashboard_counts_people_and_organisations(client, people):
+    client.force_login(people["admin"])
+    response = client.get(reverse("admin_dashboard"))
+    assert response.context["counts"]["burgerbaners"] == 2
+    assert response.context["counts"]["nonprofits"] == 2
+    assert "Jan de Vries" in response.text
+
+
+def test_admin_dashboard_queries_do_not_grow_with_people(
+    client, admin_user, nonprofit, django_assert_max_num_queries
+):
+    client.force_login(admin_user)
+    VolunteerAgreementFactory(organisation=nonprofit)
+    user_with_role(Role.Kind.COORDINATOR, nonprofit)
+    with django_assert_max_num_queries(20) as few:
+        client.get(reverse("admin_dashboard"))
+    for _ in range(30):
+        VolunteerAgreementFactory(organisation=nonprofit)
+        user_with_role(Role.Kind.COORDINATOR, nonprofit)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        response = client.get(reverse("admin_dashboard"))
+    assert response.context["counts"]["burgerbaners"] == 31
+
+
+def test_coordinator_dashboard_queries_do_not_grow_with_volunteers(
+    client, coordinator, nonprofit, django_assert_max_num_queries
+):
+    client.force_login(coordinator)
+    VolunteerAgreementFactory(organisation=nonprofit)
+    with django_assert_max_num_queries(12) as few:
+        client.get(reverse("coordinator_dashboard"))
+    for _ in range(40):
+        VolunteerAgreementFactory(organisation=nonprofit, burgerbaner=BurgerbanerFactory())
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        response = client.get(reverse("coordinator_dashboard"))
+    assert len(response.context["groups"][0]["agreements"]) == 41

@@ -1,0 +1,90 @@
+import pytest
+from django.core.cache import cache
+
+from accounts.models import Role
+from tests.factories import (
+    BurgerbanerFactory,
+    OrganisationFactory,
+    VolunteerAgreementFactory,
+    user_with_role,
+)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    # Rate limits and used TOTP codes live in the cache; each test starts clean.
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def nonprofit(db):
+    return OrganisationFactory(name="Buurtkamer De Polderhoek")
+
+
+@pytest.fixture
+def other_nonprofit(db):
+    return OrganisationFactory(name="Repair Café Almere Buiten")
+
+
+@pytest.fixture
+def burgerbaner(nonprofit):
+    person = BurgerbanerFactory(legal_name="Fatima el Amrani", user__name="Fatima el Amrani")
+    VolunteerAgreementFactory(burgerbaner=person, organisation=nonprofit)
+    return person
+
+
+@pytest.fixture
+def other_burgerbaner(other_nonprofit):
+    person = BurgerbanerFactory(
+        legal_name="Jan de Vries", user__name="Jan de Vries", iban="NL44RABO0123456789"
+    )
+    VolunteerAgreementFactory(burgerbaner=person, organisation=other_nonprofit)
+    return person
+
+
+@pytest.fixture
+def coordinator(nonprofit):
+    return user_with_role(Role.Kind.COORDINATOR, nonprofit, name="Linda Smit")
+
+
+@pytest.fixture
+def other_coordinator(other_nonprofit):
+    return user_with_role(Role.Kind.COORDINATOR, other_nonprofit, name="Ahmed Bouzid")
+
+
+@pytest.fixture
+def signer(db):
+    return user_with_role(Role.Kind.SIGNER, name="Ingrid Mulder")
+
+
+@pytest.fixture
+def treasurer(db):
+    return user_with_role(Role.Kind.TREASURER, name="Karel Jansen")
+
+
+@pytest.fixture
+def admin_user(db):
+    return user_with_role(Role.Kind.ADMIN, name="Sanne Visser")
+
+
+@pytest.fixture
+def people(
+    burgerbaner, other_burgerbaner, coordinator, other_coordinator, signer, treasurer, admin_user
+):
+    """One person of every kind, by name."""
+    return {
+        "burgerbaner": burgerbaner.user,
+        "other_burgerbaner": other_burgerbaner.user,
+        "coordinator": coordinator,
+        "other_coordinator": other_coordinator,
+        "signer": signer,
+        "treasurer": treasurer,
+        "admin": admin_user,
+    }
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -1,0 +1,80 @@
+import pytest
+from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import TOTP
+from django.core.management import CommandError, call_command
+
+from accounts.models import Burgerbaner, Organisation, Role, User
+from agreements.models import AgreementStatus, AllowanceAgreement, VolunteerAgreement
+from burgerbaan import demo
+from tests.helpers import totp_code
+
+pytestmark = pytest.mark.django_db
+
+DEMO_LOGINS = [
+    "admin@burgerbaan.test",
+    "penningmeester@burgerbaan.test",
+    "ondertekenaar@burgerbaan.test",
+    *[f"coordinator{n}@burgerbaan.test" for n in range(1, 5)],
+    *[f"burgerbaner{n}@burgerbaan.test" for n in range(1, 7)],
+]
+
+
+def test_seed_demo_refuses_without_debug(settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="DEBUG=1"):
+        call_command("seed_demo")
+    assert not User.objects.exists()
+
+
+def test_seed_demo_twice_adds_nothing_the_second_time(settings):
+    settings.DEBUG = True
+    call_command("seed_demo")
+    counts = (
+        User.objects.count(),
+        Role.objects.count(),
+        VolunteerAgreement.objects.count(),
+        AllowanceAgreement.objects.count(),
+        Authenticator.objects.count(),
+    )
+    call_command("seed_demo")
+    assert counts == (
+        User.objects.count(),
+        Role.objects.count(),
+        VolunteerAgreement.objects.count(),
+        AllowanceAgreement.objects.count(),
+        Authenticator.objects.count(),
+    )
+
+
+def test_demo_is_the_pilot_as_described(settings):
+    demo.seed()
+    assert set(User.objects.values_list("email", flat=True)) == set(DEMO_LOGINS)
+    for email in DEMO_LOGINS:
+        assert User.objects.get(email=email).check_password(demo.PASSWORD)
+    assert Organisation.objects.filter(kind=Organisation.Kind.NONPROFIT).count() >= 4
+    assert set(
+        Organisation.objects.filter(kind=Organisation.Kind.SPONSOR).values_list("name", flat=True)
+    ) == {"WoonZorgFlevoland", "Triade-Vitree", "Knipscheer-infrastructuur"}
+    foundation = Organisation.objects.get(kind=Organisation.Kind.FOUNDATION)
+    assert foundation.name == "Stichting Safe Almere" and foundation.is_anbi and foundation.rsin
+    coordinator1 = User.objects.get(email="coordinator1@burgerbaan.test")
+    assert coordinator1.roles.filter(kind=Role.Kind.COORDINATOR).count() == 2
+    people = Burgerbaner.objects.all()
+    assert people.count() == 6
+    from django.utils import timezone
+
+    assert sum(p.age_on(timezone.localdate()) < 21 for p in people) == 1
+    assert any(p.volunteeragreements.count() == 2 for p in people)
+    assert not VolunteerAgreement.objects.exclude(status=AgreementStatus.ACTIVE).exists()
+
+
+@pytest.mark.parametrize(
+    "email",
+    ["admin@burgerbaan.test", "penningmeester@burgerbaan.test", "ondertekenaar@burgerbaan.test"],
+)
+def test_demo_staff_log_in_with_the_published_totp_secret(client, email):
+    demo.seed()
+    authenticator = Authenticator.objects.get(user__email=email, type=Authenticator.Type.TOTP)
+    assert TOTP(authenticator).validate_code(totp_code(demo.TOTP_SECRET))
+    response = client.post("/accounts/login/", {"login": email, "password": demo.PASSWORD})
+    assert response["Location"] == "/accounts/2fa/authenticate/"
