@@ -24,7 +24,12 @@ from accounts.services import (
     invite_staff,
     send_invitation,
 )
-from agreements.models import AgreementStatus, AllowanceAgreement, VolunteerAgreement
+from agreements.models import (
+    AgreementStatus,
+    AllowanceAgreement,
+    Signature,
+    VolunteerAgreement,
+)
 
 DASHBOARDS = [
     (perms.BURGERBANER, "burgerbaner_dashboard", "Mijn burgerbaan"),
@@ -51,16 +56,30 @@ def home(request):
 @perms.role_required(perms.BURGERBANER)
 def burgerbaner_dashboard(request):
     burgerbaner = request.user.burgerbaner
+    volunteer = list(
+        burgerbaner.volunteeragreements.select_related("organisation", "coordinator")
+        .prefetch_related("signatures")
+        .exclude(status=AgreementStatus.DRAFT)
+    )
+    allowance = list(
+        burgerbaner.allowanceagreements.select_related("sponsor")
+        .prefetch_related("signatures")
+        .exclude(status=AgreementStatus.DRAFT)
+    )
+    awaiting = [
+        agreement
+        for agreement in volunteer + allowance
+        if agreement.status == AgreementStatus.AWAITING_SIGNATURES
+        and not any(s.party == Signature.Party.BURGERBANER for s in agreement.signatures.all())
+    ]
     return render(
         request,
         "accounts/burgerbaner_dashboard.html",
         {
             "burgerbaner": burgerbaner,
-            "volunteer_agreements": burgerbaner.volunteeragreements.select_related(
-                "organisation", "coordinator"
-            ),
-            "allowance_agreements": burgerbaner.allowanceagreements.select_related("sponsor"),
-            "today": timezone.localdate(),
+            "volunteer_agreements": volunteer,
+            "allowance_agreements": allowance,
+            "awaiting_my_signature": awaiting,
         },
     )
 

@@ -2,27 +2,44 @@
 
 A volunteer agreement with each non-profit they work for, and one allowance
 agreement with Stichting Safe Almere. Hours and payments may only happen
-under an agreement that is in force on that day.
+under an agreement that is in force on that day. Once anyone has signed, the
+terms never change: a change is a new version that both sides sign again.
 """
 
 from __future__ import annotations
 
 import datetime
+import hashlib
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from accounts.iban import IBANField
 from accounts.models import Burgerbaner, Organisation
+from agreements.errors import AgreementError, AgreementLocked
 
 
 class AgreementStatus(models.TextChoices):
-    DRAFT = "draft", "concept"
-    AWAITING_SIGNATURES = "awaiting", "wacht op handtekeningen"
-    ACTIVE = "active", "actief"
-    ENDED = "ended", "beëindigd"
+    DRAFT = "draft", _("concept")
+    AWAITING_SIGNATURES = "awaiting", _("wacht op handtekeningen")
+    ACTIVE = "active", _("actief")
+    ENDED = "ended", _("beëindigd")
+
+
+# The only ways an agreement's status may change.
+TRANSITIONS = {
+    AgreementStatus.DRAFT: {AgreementStatus.AWAITING_SIGNATURES},
+    AgreementStatus.AWAITING_SIGNATURES: {AgreementStatus.ACTIVE},
+    AgreementStatus.ACTIVE: {AgreementStatus.ENDED},
+    AgreementStatus.ENDED: set(),
+}
 
 
 class AgreementQuerySet(models.QuerySet):
@@ -39,26 +56,79 @@ class AgreementQuerySet(models.QuerySet):
 
 class Agreement(models.Model):
     burgerbaner = models.ForeignKey(
-        Burgerbaner, on_delete=models.PROTECT, related_name="%(class)ss", verbose_name="burgerbaner"
+        Burgerbaner,
+        on_delete=models.PROTECT,
+        related_name="%(class)ss",
+        verbose_name=_("burgerbaner"),
     )
-    start_date = models.DateField("startdatum")
-    end_date = models.DateField("einddatum", null=True, blank=True)
+    start_date = models.DateField(_("startdatum"))
+    end_date = models.DateField(_("einddatum"), null=True, blank=True)
     status = models.CharField(
-        "status", max_length=20, choices=AgreementStatus.choices, default=AgreementStatus.DRAFT
+        _("status"), max_length=20, choices=AgreementStatus.choices, default=AgreementStatus.DRAFT
     )
-    version = models.PositiveSmallIntegerField("versie", default=1)
-    ended_on = models.DateField("beëindigd per", null=True, blank=True)
-    end_reason = models.TextField("reden van beëindigen", blank=True)
+    version = models.PositiveSmallIntegerField(_("versie"), default=1)
+    supersedes = models.OneToOneField(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="next_version",
+        verbose_name=_("vervangt versie"),
+    )
+    document_html = models.TextField(_("getekende tekst"), blank=True, editable=False)
+    document_sha256 = models.CharField(max_length=64, blank=True, editable=False)
+    ended_on = models.DateField(_("beëindigd per"), null=True, blank=True)
+    end_reason = models.TextField(_("reden van beëindigen"), blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     created_at = models.DateTimeField(default=timezone.now)
+    history = HistoricalRecords(inherit=True)
 
     objects = AgreementQuerySet.as_manager()
 
+    # The terms: what both parties sign. Fixed once anyone has signed.
+    TERMS: tuple[str, ...] = ("burgerbaner", "start_date", "end_date")
+    RELATED: tuple[str, ...] = ()
+
     class Meta:
         abstract = True
-        ordering = ["-start_date"]
+        ordering = ["-start_date", "-version"]
+
+    def save(self, *args, **kwargs):
+        # Refuse any change of the terms of a signed agreement, whatever the path
+        # (form, admin, shell): compare with what is stored.
+        if self.pk and self.is_locked:
+            stored = type(self).objects.get(pk=self.pk)
+            if stored.terms() != self.terms() or stored.document_sha256 != self.document_sha256:
+                raise AgreementLocked
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("agreement_detail", args=[self.kind_slug, self.pk])
+
+    def delete(self, *args, **kwargs):
+        if self.is_locked or self.status != AgreementStatus.DRAFT:
+            raise AgreementLocked(_("Alleen een concept dat niemand heeft getekend, kan weg."))
+        return super().delete(*args, **kwargs)
+
+    # --- state ------------------------------------------------------------------------
+
+    @property
+    def is_locked(self) -> bool:
+        """True once anyone has signed: the terms can no longer change."""
+        return bool(self.pk) and self.signatures.exists()
+
+    def move_to(self, status: str) -> None:
+        if status not in TRANSITIONS[AgreementStatus(self.status)]:
+            raise AgreementError(
+                _("Een overeenkomst met status ‘%(from)s’ kan niet naar ‘%(to)s’.")
+                % {
+                    "from": AgreementStatus(self.status).label,
+                    "to": AgreementStatus(status).label,
+                }
+            )
+        self.status = status
 
     def is_in_force_on(self, day: datetime.date) -> bool:
         last_day = min(d for d in (self.end_date, self.ended_on, datetime.date.max) if d)
@@ -66,6 +136,52 @@ class Agreement(models.Model):
             self.status in (AgreementStatus.ACTIVE, AgreementStatus.ENDED)
             and self.start_date <= day <= last_day
         )
+
+    def terms(self) -> dict:
+        return {field: getattr(self, field) for field in self.TERMS}
+
+    # --- the document -------------------------------------------------------------------
+
+    def render_document(self) -> SafeString:
+        foundation = Organisation.objects.filter(kind=Organisation.Kind.FOUNDATION).first()
+        return render_to_string(
+            f"agreements/document/{self._meta.model_name}.html",
+            {
+                "agreement": self,
+                "burgerbaner": self.burgerbaner,
+                "foundation": foundation,
+                **self.document_context(),
+            },
+        )
+
+    def document_context(self) -> dict:
+        return {}
+
+    def freeze_document(self) -> None:
+        """Fix the exact text both parties will sign, and its SHA-256."""
+        self.document_html = str(self.render_document())
+        self.document_sha256 = hashlib.sha256(self.document_html.encode("utf-8")).hexdigest()
+
+    def document(self) -> SafeString:
+        # Our own rendering, stored at the moment it was sent for signature.
+        return mark_safe(self.document_html) if self.document_html else self.render_document()  # noqa: S308
+
+    # --- naming ---------------------------------------------------------------------------
+
+    def all_versions(self) -> list[Agreement]:
+        first = self
+        while first.supersedes_id:
+            first = first.supersedes
+        versions = [first]
+        while True:
+            nxt = type(self).objects.filter(supersedes=versions[-1]).first()
+            if nxt is None:
+                return versions
+            versions.append(nxt)
+
+    def filename(self) -> str:
+        name = "".join(c if c.isalnum() else "-" for c in self.burgerbaner.legal_name).strip("-")
+        return f"{self.kind_slug}-{name}-v{self.version}.pdf".lower()
 
 
 class VolunteerAgreement(Agreement):
@@ -76,7 +192,7 @@ class VolunteerAgreement(Agreement):
         on_delete=models.PROTECT,
         related_name="volunteer_agreements",
         limit_choices_to={"kind": Organisation.Kind.NONPROFIT},
-        verbose_name="organisatie",
+        verbose_name=_("organisatie"),
     )
     coordinator = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -84,25 +200,53 @@ class VolunteerAgreement(Agreement):
         null=True,
         blank=True,
         related_name="guided_agreements",
-        verbose_name="begeleider (coördinator)",
+        verbose_name=_("begeleider (coördinator)"),
     )
-    work_description = models.TextField("het werk")
-    place = models.CharField("waar", max_length=200, blank=True)
-    hours_per_week = models.DecimalField("verwachte uren per week", max_digits=4, decimal_places=2)
+    work_description = models.TextField(_("het werk"))
+    place = models.CharField(_("waar"), max_length=200, blank=True)
+    hours_per_week = models.DecimalField(
+        _("verwachte uren per week"), max_digits=4, decimal_places=2
+    )
+
+    TERMS = (
+        *Agreement.TERMS,
+        "organisation",
+        "coordinator",
+        "work_description",
+        "place",
+        "hours_per_week",
+    )
+    RELATED = ("organisation", "coordinator")
+    kind_slug = "vrijwilliger"
+    signature_field = "volunteer_agreement"
+    title = _("Vrijwilligersovereenkomst")
+    short_title = _("vrijwilligersovereenkomst")
 
     class Meta(Agreement.Meta):
-        verbose_name = "vrijwilligersovereenkomst"
-        verbose_name_plural = "vrijwilligersovereenkomsten"
+        verbose_name = _("vrijwilligersovereenkomst")
+        verbose_name_plural = _("vrijwilligersovereenkomsten")
 
     def __str__(self) -> str:
         return f"Vrijwilligersovereenkomst {self.burgerbaner} – {self.organisation}"
+
+    @property
+    def organisation_party_name(self) -> str:
+        return self.organisation.name
 
 
 class AllowanceAgreement(Agreement):
     """Vergoedingsovereenkomst between a burgerbaner and Stichting Safe Almere."""
 
-    hourly_rate = models.DecimalField("vergoeding per uur", max_digits=6, decimal_places=2)
-    iban = IBANField("IBAN voor uitbetaling")
+    hourly_rate = models.DecimalField(_("vergoeding per uur"), max_digits=6, decimal_places=2)
+    hourly_rate_from_21 = models.DecimalField(
+        _("vergoeding per uur vanaf 21 jaar"),
+        max_digits=6,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("Alleen invullen als de burgerbaner tijdens deze overeenkomst 21 wordt."),
+    )
+    iban = IBANField(_("IBAN voor uitbetaling"))
     sponsor = models.ForeignKey(
         Organisation,
         on_delete=models.PROTECT,
@@ -110,12 +254,92 @@ class AllowanceAgreement(Agreement):
         blank=True,
         related_name="funded_agreements",
         limit_choices_to={"kind": Organisation.Kind.SPONSOR},
-        verbose_name="sponsor",
+        verbose_name=_("sponsor"),
     )
 
+    TERMS = (*Agreement.TERMS, "hourly_rate", "hourly_rate_from_21", "iban", "sponsor")
+    RELATED = ("sponsor",)
+    kind_slug = "vergoeding"
+    signature_field = "allowance_agreement"
+    title = _("Vergoedingsovereenkomst")
+    short_title = _("vergoedingsovereenkomst")
+    organisation_party_name = "Stichting Safe Almere"
+
     class Meta(Agreement.Meta):
-        verbose_name = "vergoedingsovereenkomst"
-        verbose_name_plural = "vergoedingsovereenkomsten"
+        verbose_name = _("vergoedingsovereenkomst")
+        verbose_name_plural = _("vergoedingsovereenkomsten")
 
     def __str__(self) -> str:
         return f"Vergoedingsovereenkomst {self.burgerbaner} {self.start_date:%Y}"
+
+    def document_context(self) -> dict:
+        from payments.models import YearRules
+
+        return {"rules": YearRules.objects.filter(year=self.start_date.year).first()}
+
+    def rate_on(self, day: datetime.date):
+        """The hourly rate for work on ``day`` (the second rate from the 21st birthday)."""
+        if self.hourly_rate_from_21 and day >= self.burgerbaner.twenty_first_birthday():
+            return self.hourly_rate_from_21
+        return self.hourly_rate
+
+
+class Signature(models.Model):
+    """One party's signature under one version of an agreement. Never changed or deleted."""
+
+    class Party(models.TextChoices):
+        BURGERBANER = "burgerbaner", _("burgerbaner")
+        ORGANISATION = "organisation", _("organisatie")
+
+    volunteer_agreement = models.ForeignKey(
+        VolunteerAgreement,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="signatures",
+    )
+    allowance_agreement = models.ForeignKey(
+        AllowanceAgreement,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="signatures",
+    )
+    party = models.CharField(_("partij"), max_length=20, choices=Party.choices)
+    signed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="signatures"
+    )
+    signed_at = models.DateTimeField(_("getekend op"), default=timezone.now)
+    ip_address = models.GenericIPAddressField(_("IP-adres"), null=True, blank=True)
+    document_sha256 = models.CharField(_("SHA-256 van de getekende tekst"), max_length=64)
+
+    class Meta:
+        verbose_name = _("handtekening")
+        verbose_name_plural = _("handtekeningen")
+        ordering = ["signed_at"]
+        constraints = [
+            models.CheckConstraint(
+                name="signature_has_one_agreement",
+                condition=(
+                    Q(volunteer_agreement__isnull=False, allowance_agreement__isnull=True)
+                    | Q(volunteer_agreement__isnull=True, allowance_agreement__isnull=False)
+                ),
+            ),
+            models.UniqueConstraint(
+                fields=["volunteer_agreement", "party"], name="one_signature_per_volunteer_party"
+            ),
+            models.UniqueConstraint(
+                fields=["allowance_agreement", "party"], name="one_signature_per_allowance_party"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_party_display()}: {self.signed_by} ({self.signed_at:%d-%m-%Y})"
+
+    def save(self, *args, **kwargs):
+        if self.pk:
+            raise AgreementLocked(_("Een handtekening verandert nooit."))
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AgreementLocked(_("Een handtekening wordt nooit verwijderd."))

@@ -13,7 +13,9 @@ from django.utils import timezone
 
 from accounts.models import Burgerbaner, Organisation, Role, User
 from accounts.services import grant_role
-from agreements.models import AgreementStatus, AllowanceAgreement, VolunteerAgreement
+from agreements import services
+from agreements.models import AllowanceAgreement, VolunteerAgreement
+from payments.models import YearRules
 
 PASSWORD = "burgerbaan-demo"
 TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
@@ -148,6 +150,20 @@ def seed() -> None:
         contact_email="penningmeester@burgerbaan.test",
     )
     sponsors = [_organisation(name, Organisation.Kind.SPONSOR) for name in SPONSORS]
+    # The migrations hold the official figures up to 2025; the demo copies 2025's
+    # for later years so the demo works in any year. An admin enters the real ones.
+    latest = YearRules.objects.order_by("-year").first()
+    for year in range(latest.year + 1, today.year + 1):
+        YearRules.objects.get_or_create(
+            year=year,
+            defaults={
+                "annual_maximum": latest.annual_maximum,
+                "monthly_maximum": latest.monthly_maximum,
+                "hourly_maximum": latest.hourly_maximum,
+                "hourly_maximum_under_21": latest.hourly_maximum_under_21,
+                "source": f"Demo: bedragen van {latest.year}, niet officieel",
+            },
+        )
     nonprofits = [
         _organisation(name, Organisation.Kind.NONPROFIT, kvk_number=kvk, address=address)
         for name, kvk, address in NONPROFITS
@@ -196,29 +212,54 @@ def seed() -> None:
             },
         )
         for index in orgs:
-            VolunteerAgreement.objects.get_or_create(
+            if not burgerbaner.volunteeragreements.filter(organisation=nonprofits[index]).exists():
+                agreement = services.create_agreement(
+                    VolunteerAgreement,
+                    by=admin,
+                    burgerbaner=burgerbaner,
+                    organisation=nonprofits[index],
+                    coordinator=coordinator_of[index],
+                    work_description=WORK[index],
+                    place=NONPROFITS[index][2],
+                    hours_per_week=Decimal(8 if len(orgs) > 1 else 12),
+                    start_date=year_start,
+                    end_date=None,
+                )
+                _sign_by_both(agreement, admin, user, coordinator_of[index])
+        if not burgerbaner.allowanceagreements.exists():
+            under_21 = burgerbaner.age_on(year_start) < 21
+            agreement = services.create_agreement(
+                AllowanceAgreement,
+                by=admin,
                 burgerbaner=burgerbaner,
-                organisation=nonprofits[index],
-                defaults={
-                    "coordinator": coordinator_of[index],
-                    "work_description": WORK[index],
-                    "place": NONPROFITS[index][2],
-                    "hours_per_week": Decimal(8 if len(orgs) > 1 else 12),
-                    "start_date": year_start,
-                    "status": AgreementStatus.ACTIVE,
-                    "created_by": admin,
-                },
+                start_date=year_start,
+                end_date=datetime.date(today.year, 12, 31),
+                hourly_rate=Decimal("3.00") if under_21 else Decimal("5.00"),
+                hourly_rate_from_21=None,
+                iban=iban,
+                sponsor=sponsors[number % len(sponsors)],
             )
-        under_21 = burgerbaner.age_on(today) < 21
-        AllowanceAgreement.objects.get_or_create(
-            burgerbaner=burgerbaner,
-            start_date=year_start,
-            defaults={
-                "end_date": datetime.date(today.year, 12, 31),
-                "hourly_rate": Decimal("3.00") if under_21 else Decimal("5.00"),
-                "iban": iban,
-                "sponsor": sponsors[number % len(sponsors)],
-                "status": AgreementStatus.ACTIVE,
-                "created_by": admin,
-            },
-        )
+            _sign_by_both(agreement, admin, user, signer)
+            if number == 1:
+                # A raise from next month, signed by the burgerbaner, waiting for Safe Almere.
+                next_month = (today.replace(day=1) + datetime.timedelta(days=31)).replace(day=1)
+                raise_from = min(next_month, datetime.date(today.year, 12, 31))
+                if raise_from > year_start:
+                    version = services.new_version(agreement, by=admin)
+                    services.update_agreement(
+                        version,
+                        by=admin,
+                        **{
+                            **version.terms(),
+                            "start_date": raise_from,
+                            "hourly_rate": Decimal("5.50"),
+                        },
+                    )
+                    services.send_for_signature(version, by=admin, notify=False)
+                    services.sign_agreement(version, by=user, ip_address=None)
+
+
+def _sign_by_both(agreement, admin: User, burgerbaner_user: User, other: User) -> None:
+    services.send_for_signature(agreement, by=admin, notify=False)
+    services.sign_agreement(agreement, by=burgerbaner_user, ip_address=None)
+    services.sign_agreement(agreement, by=other, ip_address=None)

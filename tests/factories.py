@@ -86,3 +86,18 @@ def user_with_role(kind: str, organisation: Organisation | None = None, *, totp:
     if totp and kind in Role.NEEDS_MFA:
         TOTP.activate(user, TOTP_SECRET)
     return user
+
+
+def year_rules(year: int = 2026, **overrides):
+    """The legal maxima of ``year`` (the 2025 figures unless told otherwise)."""
+    from payments.models import YearRules
+
+    values = {
+        "annual_maximum": Decimal("2100.00"),
+        "monthly_maximum": Decimal("210.00"),
+        "hourly_maximum": Decimal("5.60"),
+        "hourly_maximum_under_21": Decimal("3.30"),
+        **overrides,
+    }
+    rules, _ = YearRules.objects.update_or_create(year=year, defaults=values)
+    return rules

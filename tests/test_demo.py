@@ -66,6 +66,14 @@ def test_demo_is_the_pilot_as_described(settings):
     assert sum(p.age_on(timezone.localdate()) < 21 for p in people) == 1
     assert any(p.volunteeragreements.count() == 2 for p in people)
     assert not VolunteerAgreement.objects.exclude(status=AgreementStatus.ACTIVE).exists()
+    today = timezone.localdate()
+    for person in people:
+        assert person.volunteeragreements.in_force_on(today).exists()
+        assert person.allowanceagreements.in_force_on(today).exists()
+    awaiting = AllowanceAgreement.objects.get(status=AgreementStatus.AWAITING_SIGNATURES)
+    assert awaiting.version == 2 and awaiting.signatures.count() == 1
+    for agreement in AllowanceAgreement.objects.filter(status=AgreementStatus.ACTIVE):
+        assert agreement.signatures.count() == 2
 
 
 @pytest.mark.parametrize(

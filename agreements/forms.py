@@ -1,0 +1,99 @@
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from accounts.forms import DateInput
+from accounts.models import Organisation, Role, User
+from agreements.models import AllowanceAgreement, VolunteerAgreement
+from agreements.services import check_terms
+from burgerbaan.errors import DomainError
+
+
+class TermsForm(forms.ModelForm):
+    """The terms of an agreement; the service's own checks run in ``clean``."""
+
+    def __init__(self, *args, burgerbaner, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.burgerbaner = burgerbaner
+
+    def clean(self):
+        data = super().clean()
+        if not self.errors:
+            try:
+                check_terms(
+                    self._meta.model,
+                    {"burgerbaner": self.burgerbaner, **data},
+                    exclude=self.instance if self.instance.pk else None,
+                )
+            except DomainError as exc:
+                raise forms.ValidationError(exc.message) from exc
+        return data
+
+
+class VolunteerAgreementForm(TermsForm):
+    class Meta:
+        model = VolunteerAgreement
+        fields = [
+            "organisation",
+            "coordinator",
+            "work_description",
+            "place",
+            "hours_per_week",
+            "start_date",
+            "end_date",
+        ]
+        widgets = {
+            "start_date": DateInput(),
+            "end_date": DateInput(),
+            "work_description": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = Organisation.objects.filter(
+            kind=Organisation.Kind.NONPROFIT
+        )
+        self.fields["coordinator"].queryset = User.objects.filter(
+            roles__kind=Role.Kind.COORDINATOR
+        ).distinct()
+        self.fields["hours_per_week"].min_value = 0
+
+
+class AllowanceAgreementForm(TermsForm):
+    class Meta:
+        model = AllowanceAgreement
+        fields = [
+            "start_date",
+            "end_date",
+            "hourly_rate",
+            "hourly_rate_from_21",
+            "iban",
+            "sponsor",
+        ]
+        widgets = {"start_date": DateInput(), "end_date": DateInput()}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["end_date"].required = True
+        self.fields["sponsor"].queryset = Organisation.objects.filter(
+            kind=Organisation.Kind.SPONSOR
+        )
+        if not self.instance.pk:
+            year = timezone.localdate().year
+            self.initial.setdefault("iban", self.burgerbaner.iban)
+            self.initial.setdefault("start_date", timezone.localdate())
+            self.initial.setdefault("end_date", f"{year}-12-31")
+
+
+class EndAgreementForm(forms.Form):
+    ended_on = forms.DateField(label=_("Laatste dag van de overeenkomst"), widget=DateInput())
+    reason = forms.CharField(
+        label=_("Reden"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
+    )
+
+
+class SignForm(forms.Form):
+    agree = forms.BooleanField(
+        label=_("Ik heb de overeenkomst gelezen en ik ga akkoord."),
+        error_messages={"required": _("Zet een vinkje als je akkoord gaat.")},
+    )

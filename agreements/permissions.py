@@ -1,0 +1,50 @@
+"""Who may see, sign and manage which agreement."""
+
+from __future__ import annotations
+
+from django.db.models import Q
+
+from accounts import permissions as people
+from accounts.models import User
+from agreements.models import Agreement, AllowanceAgreement, Signature, VolunteerAgreement
+
+
+def visible_agreements(user: User, model: type[Agreement]):
+    """Agreements of ``model`` this user may open.
+
+    Safe Almere staff and admins see all; a coordinator sees the volunteer
+    agreements of their own non-profits; a burgerbaner sees their own.
+    """
+    kinds = people.role_kinds(user)
+    if kinds & {people.ADMIN, people.SIGNER, people.TREASURER}:
+        return model.objects.all()
+    condition = Q(pk__in=[])
+    if people.BURGERBANER in kinds:
+        condition |= Q(burgerbaner__user=user)
+    if model is VolunteerAgreement and people.COORDINATOR in kinds:
+        condition |= Q(organisation__in=people.coordinated_organisation_ids(user))
+    return model.objects.filter(condition)
+
+
+def can_view(user: User, agreement: Agreement) -> bool:
+    return visible_agreements(user, type(agreement)).filter(pk=agreement.pk).exists()
+
+
+def party_of(user: User, agreement: Agreement) -> str | None:
+    """The side ``user`` may sign for, or None.
+
+    Nobody signs both sides: the burgerbaner of an agreement only ever signs as
+    burgerbaner, even when they also coordinate or sign for Safe Almere.
+    """
+    if agreement.burgerbaner.user_id == user.pk:
+        return Signature.Party.BURGERBANER
+    if isinstance(agreement, VolunteerAgreement):
+        if agreement.organisation_id in people.coordinated_organisation_ids(user):
+            return Signature.Party.ORGANISATION
+    elif isinstance(agreement, AllowanceAgreement) and people.has_role(user, people.SIGNER):
+        return Signature.Party.ORGANISATION
+    return None
+
+
+def can_manage(user: User) -> bool:
+    return people.has_role(user, people.ADMIN)

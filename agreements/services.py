@@ -1,0 +1,330 @@
+"""Actions on agreements: create, change, send for signature, sign, new version, end.
+
+Each action checks the rules, changes the agreement in one transaction and
+raises an ``AgreementError`` with a Dutch message when it refuses. History is
+kept by simple-history (who, when, what) and by the signatures themselves.
+"""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+
+from django.core.exceptions import PermissionDenied
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from accounts.models import Burgerbaner, Organisation, Role, User
+from accounts.services import absolute_url
+from agreements import permissions
+from agreements.errors import AgreementError, AgreementLocked, AlreadySigned
+from agreements.models import (
+    Agreement,
+    AgreementStatus,
+    AllowanceAgreement,
+    Signature,
+    VolunteerAgreement,
+)
+from payments.rules import hourly_maximum_on, rules_for
+
+# --- checks shared by the forms and the services -------------------------------------------
+
+
+def check_period(start: datetime.date, end: datetime.date | None) -> None:
+    if end is not None and end < start:
+        raise AgreementError(_("De einddatum ligt vóór de startdatum. Kies een latere einddatum."))
+
+
+def check_volunteer_terms(
+    *, organisation: Organisation, coordinator: User | None, start_date, end_date, **_terms
+) -> None:
+    check_period(start_date, end_date)
+    if organisation.kind != Organisation.Kind.NONPROFIT:
+        raise AgreementError(_("Kies een maatschappelijke organisatie."))
+    if (
+        coordinator is not None
+        and not coordinator.roles.filter(
+            kind=Role.Kind.COORDINATOR, organisation=organisation
+        ).exists()
+    ):
+        raise AgreementError(
+            _("%(name)s is geen coördinator van %(organisation)s.")
+            % {"name": coordinator.name, "organisation": organisation.name}
+        )
+
+
+def check_allowance_terms(
+    *,
+    burgerbaner: Burgerbaner,
+    start_date: datetime.date,
+    end_date: datetime.date | None,
+    hourly_rate: Decimal,
+    hourly_rate_from_21: Decimal | None = None,
+    exclude: AllowanceAgreement | None = None,
+    **_terms,
+) -> None:
+    """Refuse terms that break the law or overlap another allowance agreement.
+
+    The agreement runs within one calendar year (the maxima are per year); the
+    rate may not exceed the legal hourly maximum for the person's age on the
+    first day; when they turn 21 during the agreement, a second rate may apply
+    from their birthday, up to the maximum for 21 and older.
+    """
+    if end_date is None:
+        raise AgreementError(_("Vul een einddatum in. Meestal is dat 31 december."))
+    check_period(start_date, end_date)
+    if end_date.year != start_date.year:
+        raise AgreementError(
+            _(
+                "Een vergoedingsovereenkomst loopt binnen één kalenderjaar. "
+                "Maak voor het volgende jaar een nieuwe overeenkomst."
+            )
+        )
+    if hourly_rate <= 0:
+        raise AgreementError(_("De vergoeding per uur moet meer dan € 0,00 zijn."))
+    rules_for(start_date.year)  # refuses a year without rules
+    maximum = hourly_maximum_on(burgerbaner, start_date)
+    if hourly_rate > maximum:
+        raise AgreementError(
+            _(
+                "De vergoeding per uur is hoger dan het wettelijke maximum van %(max)s "
+                "voor %(name)s op %(day)s."
+            )
+            % {
+                "max": _euro(maximum),
+                "name": burgerbaner.legal_name,
+                "day": start_date.strftime("%d-%m-%Y"),
+            }
+        )
+    birthday = burgerbaner.twenty_first_birthday()
+    turns_21_during = start_date < birthday <= end_date
+    if hourly_rate_from_21 is not None:
+        if not turns_21_during:
+            raise AgreementError(
+                _(
+                    "Een tweede uurtarief kan alleen als %(name)s tijdens deze overeenkomst "
+                    "21 jaar wordt."
+                )
+                % {"name": burgerbaner.legal_name}
+            )
+        maximum_21 = hourly_maximum_on(burgerbaner, birthday)
+        if hourly_rate_from_21 > maximum_21:
+            raise AgreementError(
+                _("De vergoeding per uur vanaf 21 jaar is hoger dan het maximum van %(max)s.")
+                % {"max": _euro(maximum_21)}
+            )
+    overlapping = (
+        AllowanceAgreement.objects.filter(burgerbaner=burgerbaner)
+        .exclude(status=AgreementStatus.ENDED, ended_on__lt=start_date)
+        .filter(start_date__lte=end_date, end_date__gte=start_date)
+    )
+    if exclude is not None:
+        overlapping = overlapping.exclude(pk=exclude.pk)
+        if exclude.supersedes_id:
+            overlapping = overlapping.exclude(pk=exclude.supersedes_id)
+    other = overlapping.order_by("start_date").first()
+    if other is not None:
+        raise AgreementError(
+            _(
+                "%(name)s heeft al een vergoedingsovereenkomst van %(start)s tot %(end)s. "
+                "Twee vergoedingsovereenkomsten mogen niet tegelijk lopen."
+            )
+            % {
+                "name": burgerbaner.legal_name,
+                "start": other.start_date.strftime("%d-%m-%Y"),
+                "end": other.end_date.strftime("%d-%m-%Y"),
+            }
+        )
+
+
+def _euro(amount: Decimal) -> str:
+    from burgerbaan.money import format_euro
+
+    return format_euro(amount)
+
+
+def check_terms(model: type[Agreement], terms: dict, exclude: Agreement | None = None) -> None:
+    if model is VolunteerAgreement:
+        check_volunteer_terms(**terms)
+    else:
+        check_allowance_terms(**terms, exclude=exclude)
+
+
+# --- actions -------------------------------------------------------------------------------
+
+
+def _require_admin(user: User) -> None:
+    if not permissions.can_manage(user):
+        raise PermissionDenied
+
+
+@transaction.atomic
+def create_agreement(model: type[Agreement], *, by: User, **terms) -> Agreement:
+    """Create a draft agreement. Only admins do this."""
+    _require_admin(by)
+    check_terms(model, terms)
+    return model.objects.create(status=AgreementStatus.DRAFT, created_by=by, **terms)
+
+
+@transaction.atomic
+def update_agreement(agreement: Agreement, *, by: User, **terms) -> Agreement:
+    """Change the terms while nobody has signed yet. After that: a new version."""
+    _require_admin(by)
+    agreement = type(agreement).objects.select_for_update().get(pk=agreement.pk)
+    if agreement.is_locked:
+        raise AgreementLocked
+    check_terms(type(agreement), {"burgerbaner": agreement.burgerbaner, **terms}, exclude=agreement)
+    for field, value in terms.items():
+        setattr(agreement, field, value)
+    if agreement.status == AgreementStatus.AWAITING_SIGNATURES:
+        agreement.freeze_document()
+    agreement.save()
+    return agreement
+
+
+def send_for_signature(
+    agreement: Agreement, *, by: User, request=None, notify: bool = True
+) -> Agreement:
+    """Fix the text of a draft and ask both parties to sign it (by e-mail)."""
+    _require_admin(by)
+    with transaction.atomic():
+        agreement = type(agreement).objects.select_for_update().get(pk=agreement.pk)
+        check_terms(
+            type(agreement), agreement.terms(), exclude=agreement
+        )  # the rules may have changed since the draft was made
+        agreement.move_to(AgreementStatus.AWAITING_SIGNATURES)
+        agreement.freeze_document()
+        agreement.save()
+    if notify:
+        _email_awaited_parties(agreement, request)
+    return agreement
+
+
+def sign_agreement(agreement: Agreement, *, by: User, ip_address: str | None) -> Signature:
+    """Sign for the side ``by`` stands on; both sides signed makes the agreement active.
+
+    Refuses someone who is not a party (PermissionDenied), an agreement that is
+    not waiting for signatures, and a second signature for the same side (a
+    double click gives one signature).
+    """
+    party = permissions.party_of(by, agreement)
+    if party is None:
+        raise PermissionDenied
+    try:
+        with transaction.atomic():
+            agreement = type(agreement).objects.select_for_update().get(pk=agreement.pk)
+            if agreement.status != AgreementStatus.AWAITING_SIGNATURES:
+                raise AgreementError(_("Deze overeenkomst wacht niet op een handtekening."))
+            if agreement.signatures.filter(party=party).exists():
+                raise AlreadySigned(
+                    _("Deze overeenkomst is al getekend. Je hoeft niets meer te doen.")
+                )
+            signature = Signature.objects.create(
+                **{agreement.signature_field: agreement},
+                party=party,
+                signed_by=by,
+                ip_address=ip_address,
+                document_sha256=agreement.document_sha256,
+            )
+            if agreement.signatures.count() == 2:
+                _activate(agreement)
+    except IntegrityError as exc:  # a simultaneous second click lost the race
+        raise AlreadySigned(
+            _("Deze overeenkomst is al getekend. Je hoeft niets meer te doen.")
+        ) from exc
+    return signature
+
+
+def _activate(agreement: Agreement) -> None:
+    agreement.move_to(AgreementStatus.ACTIVE)
+    agreement.save()
+    previous = agreement.supersedes
+    if previous is not None and previous.status == AgreementStatus.ACTIVE:
+        previous.move_to(AgreementStatus.ENDED)
+        previous.ended_on = agreement.start_date - datetime.timedelta(days=1)
+        previous.end_reason = _("Vervangen door versie %(version)s.") % {
+            "version": agreement.version
+        }
+        previous.save()
+
+
+@transaction.atomic
+def new_version(agreement: Agreement, *, by: User) -> Agreement:
+    """Start a changed copy of a signed agreement; it needs both signatures again."""
+    _require_admin(by)
+    agreement = type(agreement).objects.select_for_update().get(pk=agreement.pk)
+    if not agreement.is_locked:
+        raise AgreementError(
+            _("Nog niemand heeft getekend: je kunt de overeenkomst gewoon wijzigen.")
+        )
+    if agreement.status == AgreementStatus.ENDED:
+        raise AgreementError(_("Deze overeenkomst is beëindigd. Maak een nieuwe overeenkomst."))
+    existing = type(agreement).objects.filter(supersedes=agreement).first()
+    if existing is not None:
+        return existing
+    return type(agreement).objects.create(
+        **agreement.terms(),
+        version=agreement.version + 1,
+        supersedes=agreement,
+        status=AgreementStatus.DRAFT,
+        created_by=by,
+    )
+
+
+@transaction.atomic
+def end_agreement(agreement: Agreement, *, on: datetime.date, reason: str, by: User) -> Agreement:
+    """End an active agreement early, with a date and a reason."""
+    _require_admin(by)
+    agreement = type(agreement).objects.select_for_update().get(pk=agreement.pk)
+    if not reason.strip():
+        raise AgreementError(_("Schrijf op waarom de overeenkomst stopt."))
+    if on < agreement.start_date:
+        raise AgreementError(_("De overeenkomst kan niet stoppen vóór de startdatum."))
+    if agreement.end_date is not None and on > agreement.end_date:
+        raise AgreementError(_("Die datum ligt na de einddatum van de overeenkomst."))
+    agreement.move_to(AgreementStatus.ENDED)
+    agreement.ended_on = on
+    agreement.end_reason = reason.strip()
+    agreement.save()
+    return agreement
+
+
+# --- e-mail --------------------------------------------------------------------------------
+
+
+def awaited_signers(agreement: Agreement) -> list[User]:
+    signed = set(agreement.signatures.values_list("party", flat=True))
+    people: list[User] = []
+    if Signature.Party.BURGERBANER not in signed:
+        people.append(agreement.burgerbaner.user)
+    if Signature.Party.ORGANISATION not in signed:
+        if isinstance(agreement, VolunteerAgreement):
+            people += list(
+                User.objects.filter(
+                    roles__kind=Role.Kind.COORDINATOR, roles__organisation=agreement.organisation
+                ).exclude(pk=agreement.burgerbaner.user_id)
+            )
+        else:
+            people += list(
+                User.objects.filter(roles__kind=Role.Kind.SIGNER).exclude(
+                    pk=agreement.burgerbaner.user_id
+                )
+            )
+    return people
+
+
+def _email_awaited_parties(agreement: Agreement, request=None) -> None:
+    link = absolute_url(
+        reverse("agreement_detail", args=[agreement.kind_slug, agreement.pk]), request
+    )
+    for person in awaited_signers(agreement):
+        context = {"person": person, "agreement": agreement, "link": link}
+        send_mail(
+            subject=render_to_string("agreements/email/sign_subject.txt", context).strip(),
+            message=render_to_string("agreements/email/sign_message.txt", context),
+            from_email=None,
+            recipient_list=[person.email],
+        )

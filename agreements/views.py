@@ -1,0 +1,233 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from accounts import permissions as people
+from accounts.models import Burgerbaner
+from agreements import permissions, services
+from agreements.errors import AgreementError, AgreementLocked, AlreadySigned
+from agreements.forms import (
+    AllowanceAgreementForm,
+    EndAgreementForm,
+    SignForm,
+    VolunteerAgreementForm,
+)
+from agreements.models import AgreementStatus, AllowanceAgreement, Signature, VolunteerAgreement
+from agreements.pdf import agreement_pdf as render_agreement_pdf
+
+MODELS = {"vrijwilliger": VolunteerAgreement, "vergoeding": AllowanceAgreement}
+FORMS = {VolunteerAgreement: VolunteerAgreementForm, AllowanceAgreement: AllowanceAgreementForm}
+
+
+def _model(kind: str):
+    try:
+        return MODELS[kind]
+    except KeyError as exc:
+        raise Http404 from exc
+
+
+def _agreement_for(request, kind: str, pk: int):
+    """The agreement, if this user may see it: 404 when unknown, 403 when not theirs."""
+    model = _model(kind)
+    agreement = get_object_or_404(
+        model.objects.select_related("burgerbaner__user", *model.RELATED), pk=pk
+    )
+    if not permissions.can_view(request.user, agreement):
+        raise PermissionDenied
+    return agreement
+
+
+def _client_ip(request) -> str | None:
+    return request.META.get("REMOTE_ADDR") or None
+
+
+@login_required
+def agreement_list(request):
+    """What waits for this person's signature, then every agreement they may see."""
+    lists = {}
+    for model in (VolunteerAgreement, AllowanceAgreement):
+        lists[model] = list(
+            permissions.visible_agreements(request.user, model)
+            .select_related("burgerbaner__user", *model.RELATED)
+            .prefetch_related("signatures")
+            .order_by("burgerbaner__legal_name", "-start_date", "-version")
+        )
+    to_sign = [
+        agreement
+        for agreements in lists.values()
+        for agreement in agreements
+        if agreement.status == AgreementStatus.AWAITING_SIGNATURES
+        and (party := permissions.party_of(request.user, agreement))
+        and party not in {s.party for s in agreement.signatures.all()}
+    ]
+    return render(
+        request,
+        "agreements/agreement_list.html",
+        {
+            "to_sign": to_sign,
+            "volunteer_agreements": lists[VolunteerAgreement],
+            "allowance_agreements": lists[AllowanceAgreement],
+        },
+    )
+
+
+@login_required
+def agreement_detail(request, kind: str, pk: int):
+    agreement = _agreement_for(request, kind, pk)
+    signatures = {s.party: s for s in agreement.signatures.select_related("signed_by")}
+    party = permissions.party_of(request.user, agreement)
+    can_sign = (
+        agreement.status == AgreementStatus.AWAITING_SIGNATURES
+        and party is not None
+        and party not in signatures
+    )
+    is_admin = permissions.can_manage(request.user)
+    return render(
+        request,
+        "agreements/agreement_detail.html",
+        {
+            "agreement": agreement,
+            "document": agreement.document(),
+            "burgerbaner_signature": signatures.get(Signature.Party.BURGERBANER),
+            "organisation_signature": signatures.get(Signature.Party.ORGANISATION),
+            "can_sign": can_sign,
+            "sign_form": SignForm() if can_sign else None,
+            "is_admin": is_admin,
+            "versions": agreement.all_versions() if is_admin else [],
+            "history": agreement.history.select_related("history_user")[:50] if is_admin else [],
+        },
+    )
+
+
+@require_POST
+@login_required
+def agreement_sign(request, kind: str, pk: int):
+    agreement = _agreement_for(request, kind, pk)
+    form = SignForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Zet een vinkje als je akkoord gaat. Er is nog niets getekend."))
+        return redirect(agreement.get_absolute_url())
+    try:
+        services.sign_agreement(agreement, by=request.user, ip_address=_client_ip(request))
+    except AlreadySigned as exc:
+        messages.info(request, exc.message)
+    except AgreementError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("Je hebt de overeenkomst getekend. Dank je wel."))
+    return redirect(agreement.get_absolute_url())
+
+
+@login_required
+def agreement_pdf(request, kind: str, pk: int):
+    agreement = _agreement_for(request, kind, pk)
+    response = HttpResponse(render_agreement_pdf(agreement), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{agreement.filename()}"'
+    return response
+
+
+@people.role_required(people.ADMIN)
+def agreement_create(request, kind: str, burgerbaner_pk: int):
+    model = _model(kind)
+    burgerbaner = get_object_or_404(Burgerbaner, pk=burgerbaner_pk)
+    form = FORMS[model](request.POST or None, burgerbaner=burgerbaner)
+    if request.method == "POST" and form.is_valid():
+        try:
+            agreement = services.create_agreement(
+                model, by=request.user, burgerbaner=burgerbaner, **form.cleaned_data
+            )
+        except AgreementError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, _("De overeenkomst is opgeslagen als concept."))
+            return redirect(agreement.get_absolute_url())
+    return render(
+        request,
+        "agreements/agreement_form.html",
+        {"form": form, "burgerbaner": burgerbaner, "title": model.short_title, "agreement": None},
+    )
+
+
+@people.role_required(people.ADMIN)
+def agreement_edit(request, kind: str, pk: int):
+    agreement = _agreement_for(request, kind, pk)
+    if agreement.is_locked:
+        messages.error(request, str(AgreementLocked.MESSAGE))
+        return redirect(agreement.get_absolute_url())
+    form = FORMS[type(agreement)](
+        request.POST or None, instance=agreement, burgerbaner=agreement.burgerbaner
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_agreement(agreement, by=request.user, **form.cleaned_data)
+        except AgreementError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, _("De wijzigingen zijn opgeslagen."))
+            return redirect(agreement.get_absolute_url())
+    return render(
+        request,
+        "agreements/agreement_form.html",
+        {
+            "form": form,
+            "burgerbaner": agreement.burgerbaner,
+            "title": agreement.short_title,
+            "agreement": agreement,
+        },
+    )
+
+
+@require_POST
+@people.role_required(people.ADMIN)
+def agreement_send(request, kind: str, pk: int):
+    agreement = _agreement_for(request, kind, pk)
+    try:
+        services.send_for_signature(agreement, by=request.user, request=request)
+    except AgreementError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(
+            request, _("De overeenkomst is klaar om te tekenen. Beide partijen krijgen een e-mail.")
+        )
+    return redirect(agreement.get_absolute_url())
+
+
+@require_POST
+@people.role_required(people.ADMIN)
+def agreement_new_version(request, kind: str, pk: int):
+    agreement = _agreement_for(request, kind, pk)
+    try:
+        version = services.new_version(agreement, by=request.user)
+    except AgreementError as exc:
+        messages.error(request, exc.message)
+        return redirect(agreement.get_absolute_url())
+    messages.success(
+        request,
+        _("Versie %(version)s is gemaakt. Pas hem aan en stuur hem ter ondertekening.")
+        % {"version": version.version},
+    )
+    return redirect("agreement_edit", kind=kind, pk=version.pk)
+
+
+@people.role_required(people.ADMIN)
+def agreement_end(request, kind: str, pk: int):
+    agreement = _agreement_for(request, kind, pk)
+    form = EndAgreementForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.end_agreement(
+                agreement,
+                on=form.cleaned_data["ended_on"],
+                reason=form.cleaned_data["reason"],
+                by=request.user,
+            )
+        except AgreementError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, _("De overeenkomst is beëindigd."))
+            return redirect(agreement.get_absolute_url())
+    return render(request, "agreements/agreement_end.html", {"form": form, "agreement": agreement})
