@@ -1,6 +1,9 @@
+from django.conf import settings
 from django.contrib import messages
+from django.middleware.locale import LocaleMiddleware
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import translation
 
 from accounts.permissions import needs_mfa
 
@@ -39,3 +42,17 @@ def _has_second_factor(user) -> bool:
     from allauth.mfa.utils import is_mfa_enabled
 
     return is_mfa_enabled(user, [Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN])
+
+
+class DutchUnlessChosenLocaleMiddleware(LocaleMiddleware):
+    """Dutch for everyone, English only for who picks it in the footer.
+
+    Django's own middleware follows the browser's language; many burgerbaners
+    have a phone set to another language but use the pilot in Dutch.
+    """
+
+    def process_request(self, request):
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        language = chosen if chosen in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = translation.get_language()
