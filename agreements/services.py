@@ -328,3 +328,19 @@ def _email_awaited_parties(agreement: Agreement, request=None) -> None:
             from_email=None,
             recipient_list=[person.email],
         )
+
+
+def close_finished_agreements(today: datetime.date) -> int:
+    """Mark active agreements whose end date has passed as ended. Safe to run again."""
+    closed = 0
+    for model in (VolunteerAgreement, AllowanceAgreement):
+        for agreement in model.objects.filter(
+            status=AgreementStatus.ACTIVE, end_date__lt=today
+        ).select_related("burgerbaner"):
+            with transaction.atomic():
+                agreement.move_to(AgreementStatus.ENDED)
+                agreement.ended_on = agreement.end_date
+                agreement.end_reason = _("De einddatum is bereikt.")
+                agreement.save()
+            closed += 1
+    return closed

@@ -157,3 +157,31 @@ def test_burgerbaner_cannot_open_someone_elses_agreement(
 def test_coordinator_cannot_see_allowance_agreements(client, awaiting_allowance, coordinator):
     client.force_login(coordinator)
     assert client.get(awaiting_allowance.get_absolute_url()).status_code == 403
+
+
+def test_daily_job_ends_agreements_past_their_end_date(awaiting_allowance, burgerbaner, signer):
+    agreement = signed_by_both(awaiting_allowance, burgerbaner, signer)
+    services.close_finished_agreements(datetime.date(2026, 12, 31))
+    agreement.refresh_from_db()
+    assert agreement.status == AgreementStatus.ACTIVE
+    assert services.close_finished_agreements(datetime.date(2027, 1, 1)) == 1
+    assert services.close_finished_agreements(datetime.date(2027, 1, 1)) == 0
+    agreement.refresh_from_db()
+    assert (agreement.status, agreement.ended_on) == (AgreementStatus.ENDED, agreement.end_date)
+
+
+def test_close_agreements_command_uses_today(burgerbaner):
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    from tests.factories import VolunteerAgreementFactory
+
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    finished = VolunteerAgreementFactory(
+        burgerbaner=burgerbaner,
+        start_date=yesterday.replace(day=1) - datetime.timedelta(days=40),
+        end_date=yesterday,
+    )
+    call_command("close_agreements")
+    finished.refresh_from_db()
+    assert finished.status == AgreementStatus.ENDED
