@@ -1,8 +1,24 @@
+from django.utils.translation import gettext_noop
+
+from accounts import permissions as perms
+
+# Pages people use every week, beside their dashboard.
+WORK_LINKS = [
+    (perms.BURGERBANER, "hours_home", gettext_noop("Mijn uren")),
+    (perms.COORDINATOR, "approve_queue", gettext_noop("Aftekenen")),
+    (perms.SIGNER, "countersign_queue", gettext_noop("Mede-ondertekenen")),
+]
+
+
 def roles(request):
-    """The dashboards of the logged-in person, for the navigation."""
+    """The dashboards and work pages of the logged-in person, for the navigation."""
     from accounts.views import dashboards_for
 
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
-        return {"nav_dashboards": []}
-    return {"nav_dashboards": dashboards_for(user)}
+        return {"nav_dashboards": [], "nav_links": []}
+    kinds = perms.role_kinds(user)
+    return {
+        "nav_dashboards": dashboards_for(user),
+        "nav_links": [(url, label) for kind, url, label in WORK_LINKS if kind in kinds],
+    }

@@ -43,6 +43,17 @@ TRANSITIONS = {
 
 
 class AgreementQuerySet(models.QuerySet):
+    def in_force_on_any_day_of(self, year: int):
+        """Signed by both parties and running on at least one day of ``year``."""
+        first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+        return self.filter(
+            Q(status=AgreementStatus.ACTIVE) | Q(status=AgreementStatus.ENDED),
+            start_date__lte=last,
+        ).filter(
+            Q(ended_on__isnull=True) | Q(ended_on__gte=first),
+            Q(end_date__isnull=True) | Q(end_date__gte=first),
+        )
+
     def in_force_on(self, day: datetime.date):
         """Signed by both parties and running on ``day``."""
         return self.filter(

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "accounts",
     "agreements",
     "payments",
+    "hours",
 ]
 
 MIDDLEWARE = [

@@ -10,4 +10,5 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("accounts.urls")),
     path("overeenkomsten/", include("agreements.urls")),
+    path("", include("hours.urls")),
 ]

@@ -1,0 +1,159 @@
+"""Hours: entries grouped per burgerbaner, per non-profit, per calendar month.
+
+A timesheet (urenoverzicht) is submitted by the burgerbaner, approved by a
+coordinator of the non-profit and countersigned by Stichting Safe Almere.
+Only countersigned hours are payable. Signed history is never edited: a
+correction is a new entry in a later month.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from accounts.models import Burgerbaner, Organisation
+from agreements.models import VolunteerAgreement
+from burgerbaan.errors import DomainError
+
+
+class TimesheetLocked(DomainError):
+    pass
+
+
+class TimesheetStatus(models.TextChoices):
+    OPEN = "open", _("open")
+    SUBMITTED = "submitted", _("ingediend")
+    APPROVED = "approved", _("afgetekend door de organisatie")
+    COUNTERSIGNED = "countersigned", _("mede-ondertekend door Safe Almere")
+    REJECTED = "rejected", _("afgekeurd")
+
+
+# The only ways a timesheet's status may change.
+TRANSITIONS = {
+    TimesheetStatus.OPEN: {TimesheetStatus.SUBMITTED},
+    TimesheetStatus.SUBMITTED: {TimesheetStatus.APPROVED, TimesheetStatus.REJECTED},
+    TimesheetStatus.APPROVED: {TimesheetStatus.COUNTERSIGNED, TimesheetStatus.REJECTED},
+    TimesheetStatus.REJECTED: {TimesheetStatus.SUBMITTED},
+    TimesheetStatus.COUNTERSIGNED: set(),
+}
+EDITABLE = {TimesheetStatus.OPEN, TimesheetStatus.REJECTED}
+
+
+class Timesheet(models.Model):
+    burgerbaner = models.ForeignKey(
+        Burgerbaner, on_delete=models.PROTECT, related_name="timesheets"
+    )
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="timesheets"
+    )
+    month = models.DateField(_("maand"), help_text=_("De eerste dag van de maand."))
+    status = models.CharField(
+        _("status"), max_length=20, choices=TimesheetStatus.choices, default=TimesheetStatus.OPEN
+    )
+    rejection_reason = models.TextField(_("reden van afkeuren"), blank=True)
+    status_changed_at = models.DateTimeField(default=timezone.now)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("urenoverzicht")
+        verbose_name_plural = _("urenoverzichten")
+        ordering = ["-month", "organisation__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["burgerbaner", "organisation", "month"], name="one_timesheet_per_month"
+            ),
+            models.CheckConstraint(
+                name="timesheet_month_is_first_day", condition=models.Q(month__day=1)
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "organisation"])]
+
+    def __str__(self) -> str:
+        return f"{self.burgerbaner} – {self.organisation} – {self.month:%m-%Y}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("timesheet_detail", args=[self.pk])
+
+    @property
+    def is_editable(self) -> bool:
+        return self.status in EDITABLE
+
+    @property
+    def last_day(self) -> datetime.date:
+        nxt = (self.month + datetime.timedelta(days=32)).replace(day=1)
+        return nxt - datetime.timedelta(days=1)
+
+
+class TimesheetStep(models.Model):
+    """One step in a timesheet's sign-off: who, when, from where. Never changed."""
+
+    class Action(models.TextChoices):
+        SUBMIT = "submit", _("ingediend")
+        APPROVE = "approve", _("afgetekend")
+        COUNTERSIGN = "countersign", _("mede-ondertekend")
+        REJECT = "reject", _("afgekeurd")
+
+    timesheet = models.ForeignKey(Timesheet, on_delete=models.PROTECT, related_name="steps")
+    action = models.CharField(max_length=20, choices=Action.choices)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField(default=timezone.now)
+    ip_address = models.GenericIPAddressField(null=True, blank=True)
+    reason = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()} door {self.by} op {self.at:%d-%m-%Y %H:%M}"
+
+    def save(self, *args, **kwargs):
+        if self.pk:
+            raise TimesheetLocked(_("Een stap in het aftekenen verandert nooit."))
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise TimesheetLocked(_("Een stap in het aftekenen wordt nooit verwijderd."))
+
+
+class HourEntry(models.Model):
+    timesheet = models.ForeignKey(Timesheet, on_delete=models.PROTECT, related_name="entries")
+    agreement = models.ForeignKey(
+        VolunteerAgreement, on_delete=models.PROTECT, related_name="hour_entries"
+    )
+    date = models.DateField(_("datum"))
+    hours = models.DecimalField(_("uren"), max_digits=4, decimal_places=2)
+    description = models.CharField(_("wat heb je gedaan?"), max_length=200)
+    is_correction = models.BooleanField(_("correctie"), default=False)
+    correction_reason = models.TextField(_("reden van de correctie"), blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("uren")
+        verbose_name_plural = _("uren")
+        ordering = ["date", "pk"]
+        indexes = [models.Index(fields=["date"])]
+
+    def __str__(self) -> str:
+        return f"{self.date:%d-%m-%Y}: {self.hours} uur"
+
+    def save(self, *args, **kwargs):
+        # Whatever the path: nothing changes in a submitted or signed timesheet.
+        if not Timesheet.objects.get(pk=self.timesheet_id).is_editable:
+            raise TimesheetLocked(
+                _("Dit urenoverzicht is ingediend of getekend en kan niet meer veranderen.")
+            )
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        if not Timesheet.objects.get(pk=self.timesheet_id).is_editable:
+            raise TimesheetLocked(
+                _("Dit urenoverzicht is ingediend of getekend en kan niet meer veranderen.")
+            )
+        return super().delete(*args, **kwargs)

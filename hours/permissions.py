@@ -1,0 +1,41 @@
+"""Who may see, approve and countersign which timesheet."""
+
+from __future__ import annotations
+
+from django.db.models import Q
+
+from accounts import permissions as people
+from accounts.models import User
+from hours.models import Timesheet
+
+
+def visible_timesheets(user: User):
+    kinds = people.role_kinds(user)
+    if kinds & {people.ADMIN, people.SIGNER, people.TREASURER}:
+        return Timesheet.objects.all()
+    condition = Q(pk__in=[])
+    if people.BURGERBANER in kinds:
+        condition |= Q(burgerbaner__user=user)
+    if people.COORDINATOR in kinds:
+        condition |= Q(organisation__in=people.coordinated_organisation_ids(user))
+    return Timesheet.objects.filter(condition)
+
+
+def can_view(user: User, timesheet: Timesheet) -> bool:
+    return visible_timesheets(user).filter(pk=timesheet.pk).exists()
+
+
+def is_own(user: User, timesheet: Timesheet) -> bool:
+    return timesheet.burgerbaner.user_id == user.pk
+
+
+def can_approve(user: User, timesheet: Timesheet) -> bool:
+    """A coordinator of the timesheet's non-profit, never for their own hours."""
+    return not is_own(user, timesheet) and (
+        timesheet.organisation_id in people.coordinated_organisation_ids(user)
+    )
+
+
+def can_countersign(user: User, timesheet: Timesheet) -> bool:
+    """A Safe Almere signer, never for their own hours."""
+    return not is_own(user, timesheet) and people.has_role(user, people.SIGNER)

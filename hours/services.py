@@ -1,0 +1,297 @@
+"""Logging hours and signing off timesheets.
+
+Every action checks the rules and the person's right to act, changes the
+records in one transaction, keeps a step (who, when, IP) and raises a
+``HoursError`` with a Dutch message when it refuses.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Sum
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.models import Burgerbaner, User
+from agreements.models import VolunteerAgreement
+from burgerbaan.errors import DomainError
+from burgerbaan.money import format_euro
+from hours import permissions
+from hours.models import (
+    TRANSITIONS,
+    HourEntry,
+    Timesheet,
+    TimesheetLocked,
+    TimesheetStatus,
+    TimesheetStep,
+)
+from payments import cap
+
+MAX_HOURS_PER_DAY = Decimal("24")
+QUARTER = Decimal("0.25")
+
+
+class HoursError(DomainError):
+    pass
+
+
+@dataclass(frozen=True)
+class CapWarning:
+    """What a new entry does to the maxima; empty when it stays within."""
+
+    over_month: Decimal
+    over_year: Decimal
+
+    def __bool__(self) -> bool:
+        return bool(self.over_month or self.over_year)
+
+    @property
+    def message(self) -> str:
+        parts = []
+        if self.over_month:
+            parts.append(
+                _("%(amount)s boven het maandmaximum") % {"amount": format_euro(self.over_month)}
+            )
+        if self.over_year:
+            parts.append(
+                _("%(amount)s boven het jaarmaximum") % {"amount": format_euro(self.over_year)}
+            )
+        return _(
+            "Let op: met deze uren kom je %(over)s. Je mag de uren gewoon schrijven, want je "
+            "hebt het werk gedaan. Maar het deel boven het maximum wordt dit jaar niet uitbetaald."
+        ) % {"over": _(" en ").join(parts)}
+
+
+# --- logging hours ---------------------------------------------------------------------
+
+
+def month_of(day: datetime.date) -> datetime.date:
+    return day.replace(day=1)
+
+
+def check_entry(
+    burgerbaner: Burgerbaner,
+    *,
+    agreement: VolunteerAgreement,
+    date: datetime.date,
+    hours: Decimal,
+    is_correction: bool = False,
+    correction_reason: str = "",
+    exclude: HourEntry | None = None,
+    **_fields,
+) -> None:
+    """Refuse an entry that breaks a rule; the message says what to change."""
+    today = timezone.localdate()
+    if agreement.burgerbaner_id != burgerbaner.pk:
+        raise PermissionDenied
+    if date > today:
+        raise HoursError(_("Je kunt geen uren schrijven voor een dag die nog moet komen."))
+    if hours % QUARTER != 0:
+        raise HoursError(_("Schrijf uren in kwartieren: bijvoorbeeld 1, 1,25, 1,5 of 1,75."))
+    if is_correction:
+        if hours == 0:
+            raise HoursError(_("Een correctie is meer of minder dan 0 uur."))
+        if not correction_reason.strip():
+            raise HoursError(_("Schrijf op wat je verbetert en waarom."))
+    elif hours <= 0:
+        raise HoursError(_("Vul meer dan 0 uur in."))
+    if not agreement.is_in_force_on(date):
+        raise HoursError(
+            _(
+                "Op %(day)s had je geen actieve vrijwilligersovereenkomst met %(organisation)s. "
+                "Kies een andere dag of organisatie."
+            )
+            % {"day": date.strftime("%d-%m-%Y"), "organisation": agreement.organisation.name}
+        )
+    same_day = HourEntry.objects.filter(timesheet__burgerbaner=burgerbaner, date=date)
+    if exclude is not None:
+        same_day = same_day.exclude(pk=exclude.pk)
+    already = same_day.aggregate(total=Sum("hours"))["total"] or Decimal("0")
+    if already + hours > MAX_HOURS_PER_DAY:
+        raise HoursError(
+            _(
+                "Op %(day)s heb je al %(already)s uur geschreven. Samen kan het niet meer "
+                "dan 24 uur op één dag zijn."
+            )
+            % {"day": date.strftime("%d-%m-%Y"), "already": _hours(already)}
+        )
+
+
+def _hours(value: Decimal) -> str:
+    return f"{value.normalize():f}".replace(".", ",")
+
+
+def _editable_timesheet(burgerbaner: Burgerbaner, agreement, date) -> Timesheet:
+    timesheet, _created = Timesheet.objects.select_for_update().get_or_create(
+        burgerbaner=burgerbaner, organisation=agreement.organisation, month=month_of(date)
+    )
+    if not timesheet.is_editable:
+        raise TimesheetLocked(
+            _(
+                "Je urenoverzicht van %(month)s voor %(organisation)s is al ingediend of "
+                "getekend. Klopt er iets niet? Voeg dan een correctie toe in de huidige maand."
+            )
+            % {"month": date.strftime("%m-%Y"), "organisation": agreement.organisation.name}
+        )
+    return timesheet
+
+
+def cap_warning(burgerbaner: Burgerbaner, date: datetime.date, hours: Decimal) -> CapWarning:
+    """What these hours would do to the maxima of the month and the year."""
+    overview = cap.overview(burgerbaner, date.year, date.month)
+    extra = cap.amount_for(cap.allowance_agreements(burgerbaner, date.year), date, hours)
+    over_month, over_year = overview.over_after(extra, date.month)
+    return CapWarning(over_month=over_month, over_year=over_year)
+
+
+def log_hours(burgerbaner: Burgerbaner, *, by: User, **fields) -> HourEntry:
+    """Add hours to the month's timesheet of that non-profit (made when needed)."""
+    if burgerbaner.user_id != by.pk:
+        raise PermissionDenied
+    check_entry(burgerbaner, **fields)
+    with transaction.atomic():
+        timesheet = _editable_timesheet(burgerbaner, fields["agreement"], fields["date"])
+        return HourEntry.objects.create(timesheet=timesheet, **fields)
+
+
+def update_entry(entry: HourEntry, *, by: User, **fields) -> HourEntry:
+    burgerbaner = entry.timesheet.burgerbaner
+    if burgerbaner.user_id != by.pk:
+        raise PermissionDenied
+    check_entry(burgerbaner, exclude=entry, **fields)
+    with transaction.atomic():
+        old_timesheet = Timesheet.objects.select_for_update().get(pk=entry.timesheet_id)
+        if not old_timesheet.is_editable:
+            raise TimesheetLocked(_("Dit urenoverzicht is al ingediend of getekend."))
+        entry.timesheet = _editable_timesheet(burgerbaner, fields["agreement"], fields["date"])
+        for name, value in fields.items():
+            setattr(entry, name, value)
+        entry.save()
+    return entry
+
+
+def delete_entry(entry: HourEntry, *, by: User) -> None:
+    if entry.timesheet.burgerbaner.user_id != by.pk:
+        raise PermissionDenied
+    with transaction.atomic():
+        Timesheet.objects.select_for_update().get(pk=entry.timesheet_id)
+        entry.delete()
+
+
+def copy_previous_week(burgerbaner: Burgerbaner, *, week_start: datetime.date, by: User) -> int:
+    """Copy last week's entries to the same weekdays of this week (up to today).
+
+    Entries that would break a rule (a day in the future, a locked month, an
+    ended agreement, more than 24 hours) are skipped. Returns how many were copied.
+    """
+    previous = HourEntry.objects.filter(
+        timesheet__burgerbaner=burgerbaner,
+        is_correction=False,
+        date__gte=week_start - datetime.timedelta(days=7),
+        date__lt=week_start,
+    ).select_related("agreement__organisation")
+    copied = 0
+    for entry in previous:
+        try:
+            log_hours(
+                burgerbaner,
+                by=by,
+                agreement=entry.agreement,
+                date=entry.date + datetime.timedelta(days=7),
+                hours=entry.hours,
+                description=entry.description,
+            )
+        except DomainError:
+            continue
+        copied += 1
+    return copied
+
+
+# --- sign-off --------------------------------------------------------------------------
+
+
+def _step(timesheet: Timesheet, action: str, status: str, *, by: User, ip, reason: str = ""):
+    if status not in TRANSITIONS[TimesheetStatus(timesheet.status)]:
+        raise HoursError(_("Dit urenoverzicht is al afgehandeld. Er is niets veranderd."))
+    timesheet.status = status
+    timesheet.status_changed_at = timezone.now()
+    timesheet.rejection_reason = reason if status == TimesheetStatus.REJECTED else ""
+    timesheet.save()
+    TimesheetStep.objects.create(
+        timesheet=timesheet, action=action, by=by, ip_address=ip, reason=reason
+    )
+    return timesheet
+
+
+def _locked(timesheet: Timesheet) -> Timesheet:
+    return Timesheet.objects.select_for_update().select_related("burgerbaner").get(pk=timesheet.pk)
+
+
+@transaction.atomic
+def submit_timesheet(timesheet: Timesheet, *, by: User, ip=None) -> Timesheet:
+    """The burgerbaner hands in a month. Refuses an empty month."""
+    timesheet = _locked(timesheet)
+    if not permissions.is_own(by, timesheet):
+        raise PermissionDenied
+    if not timesheet.entries.exists():
+        raise HoursError(_("Er staan nog geen uren in deze maand. Schrijf eerst je uren."))
+    return _step(timesheet, TimesheetStep.Action.SUBMIT, TimesheetStatus.SUBMITTED, by=by, ip=ip)
+
+
+@transaction.atomic
+def approve_timesheet(timesheet: Timesheet, *, by: User, ip=None) -> Timesheet:
+    """A coordinator of the non-profit signs off; never their own hours."""
+    timesheet = _locked(timesheet)
+    if not permissions.can_approve(by, timesheet):
+        raise PermissionDenied
+    if timesheet.status != TimesheetStatus.SUBMITTED:
+        raise HoursError(_("Dit urenoverzicht is al afgehandeld. Er is niets veranderd."))
+    return _step(timesheet, TimesheetStep.Action.APPROVE, TimesheetStatus.APPROVED, by=by, ip=ip)
+
+
+@transaction.atomic
+def countersign_timesheet(timesheet: Timesheet, *, by: User, ip=None) -> Timesheet:
+    """A Safe Almere signer countersigns an approved timesheet; never their own hours."""
+    timesheet = _locked(timesheet)
+    if not permissions.can_countersign(by, timesheet):
+        raise PermissionDenied
+    if timesheet.status != TimesheetStatus.APPROVED:
+        raise HoursError(_("Dit urenoverzicht is al afgehandeld. Er is niets veranderd."))
+    return _step(
+        timesheet,
+        TimesheetStep.Action.COUNTERSIGN,
+        TimesheetStatus.COUNTERSIGNED,
+        by=by,
+        ip=ip,
+    )
+
+
+@transaction.atomic
+def reject_timesheet(timesheet: Timesheet, *, by: User, reason: str, ip=None) -> Timesheet:
+    """Send a timesheet back to the burgerbaner, with a reason they will read."""
+    timesheet = _locked(timesheet)
+    if timesheet.status == TimesheetStatus.SUBMITTED:
+        allowed = permissions.can_approve(by, timesheet)
+    elif timesheet.status == TimesheetStatus.APPROVED:
+        allowed = permissions.can_countersign(by, timesheet)
+    else:
+        allowed = permissions.can_approve(by, timesheet) or permissions.can_countersign(
+            by, timesheet
+        )
+    if not allowed:
+        raise PermissionDenied
+    if not reason.strip():
+        raise HoursError(_("Schrijf op waarom je afkeurt. De burgerbaner leest dit."))
+    return _step(
+        timesheet,
+        TimesheetStep.Action.REJECT,
+        TimesheetStatus.REJECTED,
+        by=by,
+        ip=ip,
+        reason=reason.strip(),
+    )

@@ -1,0 +1,158 @@
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from hours.models import HourEntry, Timesheet
+
+pytestmark = pytest.mark.django_db
+
+URL = reverse("hours_home")
+
+
+def post(client, agreement, **overrides):
+    data = {
+        "date": overrides.pop("day", None) or "",
+        "agreement": agreement.pk,
+        "hours": "2.5",
+        "description": "Koffie schenken",
+    }
+    data.update(overrides)
+    return client.post(URL, data)
+
+
+def test_burgerbaner_logs_hours_into_the_months_timesheet(client, burgerbaner, agreement, today):
+    client.force_login(burgerbaner.user)
+    response = post(client, agreement, day=today.isoformat())
+    assert response.status_code == 302
+    entry = HourEntry.objects.get()
+    assert entry.hours == Decimal("2.50")
+    assert entry.timesheet == Timesheet.objects.get(
+        burgerbaner=burgerbaner, organisation=agreement.organisation, month=today.replace(day=1)
+    )
+    page = client.get(URL)
+    assert "Koffie schenken" in page.text
+    assert "Je uren zijn opgeslagen." in page.text
+
+
+@pytest.mark.parametrize(
+    ("overrides", "message"),
+    [
+        ({"hours": "1.3"}, "Schrijf uren in kwartieren"),
+        ({"hours": "0"}, "Vul meer dan 0 uur in."),
+        ({"hours": "-2"}, "Vul meer dan 0 uur in."),
+        ({"hours": "25"}, "niet meer dan 24 uur op één dag"),
+        ({"hours": "abc"}, "Voer een getal in."),
+        ({"description": ""}, "Dit veld is verplicht."),
+        ({"date": "2000-01-01"}, "geen actieve vrijwilligersovereenkomst"),
+        ({"date": "niet-een-datum"}, "Voer een geldige datum in."),
+    ],
+)
+def test_bad_hours_are_refused_in_dutch_and_nothing_saved(
+    client, burgerbaner, agreement, today, overrides, message
+):
+    client.force_login(burgerbaner.user)
+    response = post(client, agreement, **{"date": today.isoformat(), **overrides})
+    assert response.status_code == 200
+    assert message in response.text
+    assert not HourEntry.objects.exists()
+    assert not Timesheet.objects.exists()
+
+
+def test_no_hours_in_the_future(client, burgerbaner, agreement, today):
+    client.force_login(burgerbaner.user)
+    tomorrow = today + datetime.timedelta(days=1)
+    response = post(client, agreement, date=tomorrow.isoformat())
+    assert "dag die nog moet komen" in response.text
+    assert not HourEntry.objects.exists()
+
+
+def test_24_hours_a_day_counts_all_non_profits_together(
+    client, burgerbaner, agreement, other_nonprofit, today, log
+):
+    from tests.factories import VolunteerAgreementFactory
+
+    second = VolunteerAgreementFactory(
+        burgerbaner=burgerbaner, organisation=other_nonprofit, start_date=agreement.start_date
+    )
+    log(today, "20")
+    client.force_login(burgerbaner.user)
+    response = post(client, second, date=today.isoformat(), hours="4.25")
+    assert "al 20 uur geschreven" in response.text
+    post(client, second, date=today.isoformat(), hours="4")
+    assert HourEntry.objects.count() == 2
+
+
+def test_cannot_log_on_someone_elses_agreement(client, burgerbaner, other_burgerbaner, today):
+    client.force_login(burgerbaner.user)
+    theirs = other_burgerbaner.volunteeragreements.get()
+    response = post(client, theirs, date=today.isoformat())
+    assert response.status_code == 200
+    assert not HourEntry.objects.exists()
+
+
+def test_going_over_the_maximum_warns_first_then_saves(
+    client, burgerbaner, agreement, allowance, today, log, rules
+):
+    from tests.factories import year_rules
+
+    year_rules(today.year, monthly_maximum=Decimal("60.00"))
+    first = today.replace(day=1)
+    log(first, "11")  # 11 × € 5,00 = € 55,00 this month already
+    client.force_login(burgerbaner.user)
+    response = post(client, agreement, date=first.isoformat(), hours="2")
+    assert "€\xa05,00 boven het maandmaximum" in response.text
+    assert "Toch opslaan" in response.text
+    assert HourEntry.objects.count() == 1
+
+    response = post(client, agreement, date=first.isoformat(), hours="2", confirm_over_maximum="on")
+    assert response.status_code == 302
+    assert HourEntry.objects.count() == 2
+    page = client.get(URL)
+    assert "wordt dit jaar niet uitbetaald" in page.text
+
+
+def test_edit_and_delete_while_open(client, burgerbaner, agreement, today, log):
+    entry = log(today, "2")
+    client.force_login(burgerbaner.user)
+    client.post(
+        reverse("entry_edit", args=[entry.pk]),
+        {"date": today.isoformat(), "agreement": agreement.pk, "hours": "3", "description": "X"},
+    )
+    entry.refresh_from_db()
+    assert entry.hours == Decimal("3")
+    client.post(reverse("entry_delete", args=[entry.pk]))
+    assert not HourEntry.objects.exists()
+
+
+def test_nobody_edits_someone_elses_entry(client, other_burgerbaner, today, log):
+    entry = log(today, "2")
+    client.force_login(other_burgerbaner.user)
+    assert client.post(reverse("entry_delete", args=[entry.pk])).status_code == 404
+    assert HourEntry.objects.filter(pk=entry.pk).exists()
+
+
+def test_copy_last_week_repeats_the_pattern(client, burgerbaner, agreement, today, log):
+    week_start = today - datetime.timedelta(days=today.weekday())
+    log(week_start - datetime.timedelta(days=7), "3", "Maandag koken")
+    log(week_start - datetime.timedelta(days=6), "2", "Dinsdag afwassen")
+    client.force_login(burgerbaner.user)
+    client.post(reverse("copy_week") + f"?week={week_start.isoformat()}")
+    copied = HourEntry.objects.filter(date__gte=week_start)
+    expected = 2 if today.weekday() >= 1 else 1  # never into the future
+    assert copied.count() == expected
+    assert copied.first().description == "Maandag koken"
+
+
+def test_hours_page_queries_do_not_grow(
+    client, burgerbaner, agreement, allowance, today, log, django_assert_max_num_queries
+):
+    log(today, "1")
+    client.force_login(burgerbaner.user)
+    with django_assert_max_num_queries(25) as few:
+        client.get(URL)
+    for day in range(1, 29):
+        log(today.replace(day=1) + datetime.timedelta(days=day % today.day), "0.25", f"Dag {day}")
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        client.get(URL)

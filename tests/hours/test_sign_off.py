@@ -1,0 +1,194 @@
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from accounts.models import Role
+from accounts.services import grant_role
+from hours import services
+from hours.models import Timesheet, TimesheetStatus, TimesheetStep
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def timesheet(log, last_month):
+    return log(last_month, "3").timesheet
+
+
+def act(client, user, timesheet, action, remote_addr="127.0.0.1", **data):
+    client.force_login(user)
+    return client.post(
+        reverse(f"timesheet_{action}", args=[timesheet.pk]), data, REMOTE_ADDR=remote_addr
+    )
+
+
+def status(timesheet):
+    return Timesheet.objects.get(pk=timesheet.pk).status
+
+
+def test_the_whole_round_records_who_when_and_ip(
+    client, burgerbaner, coordinator, signer, timesheet
+):
+    act(client, burgerbaner.user, timesheet, "submit", remote_addr="192.0.2.1")
+    assert status(timesheet) == TimesheetStatus.SUBMITTED
+    act(client, coordinator, timesheet, "approve")
+    assert status(timesheet) == TimesheetStatus.APPROVED
+    act(client, signer, timesheet, "countersign")
+    assert status(timesheet) == TimesheetStatus.COUNTERSIGNED
+    steps = list(timesheet.steps.values_list("action", "by", "ip_address"))
+    assert steps[0] == ("submit", burgerbaner.user.pk, "192.0.2.1")
+    assert [s[0] for s in steps] == ["submit", "approve", "countersign"]
+    assert [s[1] for s in steps] == [burgerbaner.user.pk, coordinator.pk, signer.pk]
+
+
+def test_empty_month_cannot_be_submitted(client, burgerbaner, nonprofit, last_month):
+    empty = Timesheet.objects.create(
+        burgerbaner=burgerbaner, organisation=nonprofit, month=last_month
+    )
+    response = act(client, burgerbaner.user, empty, "submit")
+    assert "Er staan nog geen uren in deze maand" in client.get(response["Location"]).text
+    assert status(empty) == TimesheetStatus.OPEN
+
+
+def test_coordinator_of_another_non_profit_gets_403(
+    client, burgerbaner, other_coordinator, timesheet
+):
+    services.submit_timesheet(timesheet, by=burgerbaner.user)
+    assert act(client, other_coordinator, timesheet, "approve").status_code == 403
+    assert status(timesheet) == TimesheetStatus.SUBMITTED
+
+
+@pytest.mark.parametrize("role", ["coordinator", "treasurer", "admin", "burgerbaner"])
+def test_only_a_signer_countersigns(client, people, burgerbaner, coordinator, timesheet, role):
+    services.submit_timesheet(timesheet, by=burgerbaner.user)
+    services.approve_timesheet(timesheet, by=coordinator)
+    assert act(client, people[role], timesheet, "countersign").status_code == 403
+    assert status(timesheet) == TimesheetStatus.APPROVED
+
+
+def test_nobody_approves_their_own_hours_even_with_two_roles(
+    client, burgerbaner, nonprofit, timesheet
+):
+    grant_role(burgerbaner.user, Role.Kind.COORDINATOR, nonprofit)
+    services.submit_timesheet(timesheet, by=burgerbaner.user)
+    assert act(client, burgerbaner.user, timesheet, "approve").status_code == 403
+    assert status(timesheet) == TimesheetStatus.SUBMITTED
+
+
+def test_nobody_countersigns_their_own_hours(client, burgerbaner, coordinator, timesheet):
+    from allauth.mfa.totp.internal.auth import TOTP
+
+    from tests.factories import TOTP_SECRET
+
+    grant_role(burgerbaner.user, Role.Kind.SIGNER)
+    TOTP.activate(burgerbaner.user, TOTP_SECRET)
+    services.submit_timesheet(timesheet, by=burgerbaner.user)
+    services.approve_timesheet(timesheet, by=coordinator)
+    assert act(client, burgerbaner.user, timesheet, "countersign").status_code == 403
+    assert status(timesheet) == TimesheetStatus.APPROVED
+
+
+def test_double_click_signs_once(client, burgerbaner, coordinator, timesheet):
+    services.submit_timesheet(timesheet, by=burgerbaner.user)
+    act(client, coordinator, timesheet, "approve")
+    response = act(client, coordinator, timesheet, "approve")
+    assert response.status_code == 302
+    assert timesheet.steps.filter(action=TimesheetStep.Action.APPROVE).count() == 1
+
+
+def test_reject_needs_a_reason_the_burgerbaner_sees(client, burgerbaner, coordinator, timesheet):
+    services.submit_timesheet(timesheet, by=burgerbaner.user)
+    act(client, coordinator, timesheet, "reject", reason="  ")
+    assert status(timesheet) == TimesheetStatus.SUBMITTED
+    act(client, coordinator, timesheet, "reject", reason="Op 3 mei was je er niet.")
+    assert status(timesheet) == TimesheetStatus.REJECTED
+    client.force_login(burgerbaner.user)
+    assert "Op 3 mei was je er niet." in client.get(reverse("hours_home")).text
+    # corrected and handed in again
+    entry = timesheet.entries.get()
+    services.update_entry(
+        entry,
+        by=burgerbaner.user,
+        agreement=entry.agreement,
+        date=entry.date,
+        hours=entry.hours,
+        description="Gecorrigeerd",
+    )
+    services.submit_timesheet(timesheet, by=burgerbaner.user)
+    assert status(timesheet) == TimesheetStatus.SUBMITTED
+
+
+def test_signer_may_reject_an_approved_timesheet(
+    client, burgerbaner, coordinator, signer, timesheet
+):
+    services.submit_timesheet(timesheet, by=burgerbaner.user)
+    services.approve_timesheet(timesheet, by=coordinator)
+    act(client, signer, timesheet, "reject", reason="Uren kloppen niet met het rooster.")
+    assert status(timesheet) == TimesheetStatus.REJECTED
+
+
+def test_queues_empty_as_work_gets_done(client, burgerbaner, coordinator, signer, timesheet):
+    services.submit_timesheet(timesheet, by=burgerbaner.user)
+    client.force_login(coordinator)
+    assert client.get(reverse("approve_queue")).context["timesheets"] == [timesheet]
+    client.post(reverse("approve_queue"), {"timesheet": [timesheet.pk]})
+    assert client.get(reverse("approve_queue")).context["timesheets"] == []
+    client.force_login(signer)
+    assert client.get(reverse("countersign_queue")).context["timesheets"] == [timesheet]
+    client.post(reverse("countersign_queue"), {"timesheet": [timesheet.pk]})
+    assert client.get(reverse("countersign_queue")).context["timesheets"] == []
+    assert status(timesheet) == TimesheetStatus.COUNTERSIGNED
+
+
+def test_after_approving_the_next_waiting_timesheet_opens(
+    client, burgerbaner, other_burgerbaner, coordinator, nonprofit, timesheet, last_month
+):
+    from tests.factories import VolunteerAgreementFactory
+
+    second_agreement = VolunteerAgreementFactory(
+        burgerbaner=other_burgerbaner, organisation=nonprofit, start_date=last_month
+    )
+    second = services.log_hours(
+        other_burgerbaner,
+        by=other_burgerbaner.user,
+        agreement=second_agreement,
+        date=last_month,
+        hours=Decimal("2"),
+        description="X",
+    ).timesheet
+    services.submit_timesheet(timesheet, by=burgerbaner.user)
+    services.submit_timesheet(second, by=other_burgerbaner.user)
+    response = act(client, coordinator, timesheet, "approve")
+    assert response["Location"] == second.get_absolute_url()
+
+
+def test_queue_queries_do_not_grow(
+    client, coordinator, nonprofit, last_month, django_assert_max_num_queries
+):
+    from tests.factories import BurgerbanerFactory, VolunteerAgreementFactory
+
+    def submitted_timesheet():
+        person = BurgerbanerFactory()
+        agreement = VolunteerAgreementFactory(
+            burgerbaner=person, organisation=nonprofit, start_date=last_month
+        )
+        entry = services.log_hours(
+            person,
+            by=person.user,
+            agreement=agreement,
+            date=last_month,
+            hours=Decimal("1"),
+            description="X",
+        )
+        services.submit_timesheet(entry.timesheet, by=person.user)
+
+    submitted_timesheet()
+    client.force_login(coordinator)
+    with django_assert_max_num_queries(20) as few:
+        client.get(reverse("approve_queue"))
+    for _ in range(10):
+        submitted_timesheet()
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        response = client.get(reverse("approve_queue"))
+    assert len(response.context["timesheets"]) == 11
