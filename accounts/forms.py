@@ -126,3 +126,11 @@ class SetPasswordForm(forms.Form):
         if data.get("password1") and data.get("password1") != data.get("password2"):
             self.add_error("password2", "De twee wachtwoorden zijn niet gelijk.")
         return data
+
+
+def decimal_input(field: forms.DecimalField) -> forms.DecimalField:
+    """Accept 2,5 as well as 2.5, with the number keyboard on a phone."""
+    field.localize = True
+    field.widget = forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"})
+    field.widget.is_localized = True
+    return field

@@ -30,6 +30,8 @@ from agreements.models import (
     Signature,
     VolunteerAgreement,
 )
+from hours.models import Timesheet, TimesheetStatus
+from payments import cap
 
 DASHBOARDS = [
     (perms.BURGERBANER, "burgerbaner_dashboard", "Mijn burgerbaan"),
@@ -56,6 +58,7 @@ def home(request):
 @perms.role_required(perms.BURGERBANER)
 def burgerbaner_dashboard(request):
     burgerbaner = request.user.burgerbaner
+    today = timezone.localdate()
     volunteer = list(
         burgerbaner.volunteeragreements.select_related("organisation", "coordinator")
         .prefetch_related("signatures")
@@ -80,6 +83,7 @@ def burgerbaner_dashboard(request):
             "volunteer_agreements": volunteer,
             "allowance_agreements": allowance,
             "awaiting_my_signature": awaiting,
+            "overview": cap.overview(burgerbaner, today.year, today.month),
         },
     )
 
@@ -115,6 +119,11 @@ def signer_dashboard(request):
     counts = AllowanceAgreement.objects.aggregate(
         awaiting=Count("pk", filter=Q(status=AgreementStatus.AWAITING_SIGNATURES)),
         active=Count("pk", filter=Q(status=AgreementStatus.ACTIVE)),
+    )
+    counts["timesheets"] = (
+        Timesheet.objects.filter(status=TimesheetStatus.APPROVED)
+        .exclude(burgerbaner__user=request.user)
+        .count()
     )
     return render(request, "accounts/signer_dashboard.html", {"counts": counts})
 

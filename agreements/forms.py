@@ -2,7 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts.forms import DateInput
+from accounts.forms import DateInput, decimal_input
 from accounts.models import Organisation, Role, User
 from agreements.models import AllowanceAgreement, VolunteerAgreement
 from agreements.services import check_terms
@@ -15,6 +15,9 @@ class TermsForm(forms.ModelForm):
     def __init__(self, *args, burgerbaner, **kwargs):
         super().__init__(*args, **kwargs)
         self.burgerbaner = burgerbaner
+        for field in self.fields.values():
+            if isinstance(field, forms.DecimalField):
+                decimal_input(field)
 
     def clean(self):
         data = super().clean()
@@ -56,7 +59,12 @@ class VolunteerAgreementForm(TermsForm):
         self.fields["coordinator"].queryset = User.objects.filter(
             roles__kind=Role.Kind.COORDINATOR
         ).distinct()
-        self.fields["hours_per_week"].min_value = 0
+
+    def clean_hours_per_week(self):
+        hours = self.cleaned_data["hours_per_week"]
+        if hours <= 0:
+            raise forms.ValidationError(_("Vul meer dan 0 uur per week in."))
+        return hours
 
 
 class AllowanceAgreementForm(TermsForm):

@@ -27,6 +27,7 @@ NONPROFITS = [
     ("Sportmaatjes Almere", "90000014", "Sportlaan 40, 1325 AD Almere"),
     ("Voorleeshuis Het Open Boek", "90000015", "Boekenpad 8, 1315 AE Almere"),
 ]
+NONPROFIT_INDEX = {name: index for index, (name, _kvk, _address) in enumerate(NONPROFITS)}
 SPONSORS = ["WoonZorgFlevoland", "Triade-Vitree", "Knipscheer-infrastructuur"]
 
 # email, name, date of birth, street, postcode, IBAN, plan, [non-profit indexes]
@@ -226,37 +227,96 @@ def seed() -> None:
                     end_date=None,
                 )
                 _sign_by_both(agreement, admin, user, coordinator_of[index])
-        if not burgerbaner.allowanceagreements.exists():
-            under_21 = burgerbaner.age_on(year_start) < 21
-            agreement = services.create_agreement(
-                AllowanceAgreement,
+        _seed_allowance(burgerbaner, number, admin, user, signer, iban, sponsors, today)
+        _seed_hours(burgerbaner, number, signer, today)
+
+
+def _seed_allowance(burgerbaner, number, admin, user, signer, iban, sponsors, today) -> None:
+    year_start = datetime.date(today.year, 1, 1)
+    if burgerbaner.allowanceagreements.exists():
+        return
+    under_21 = burgerbaner.age_on(year_start) < 21
+    agreement = services.create_agreement(
+        AllowanceAgreement,
+        by=admin,
+        burgerbaner=burgerbaner,
+        start_date=year_start,
+        end_date=datetime.date(today.year, 12, 31),
+        hourly_rate=Decimal("3.00") if under_21 else Decimal("5.00"),
+        hourly_rate_from_21=None,
+        iban=iban,
+        sponsor=sponsors[number % len(sponsors)],
+    )
+    _sign_by_both(agreement, admin, user, signer)
+    if number == 1:
+        # A raise from next month, signed by the burgerbaner, waiting for Safe Almere.
+        next_month = (today.replace(day=1) + datetime.timedelta(days=31)).replace(day=1)
+        raise_from = min(next_month, datetime.date(today.year, 12, 31))
+        if raise_from > year_start:
+            version = services.new_version(agreement, by=admin)
+            services.update_agreement(
+                version,
                 by=admin,
-                burgerbaner=burgerbaner,
-                start_date=year_start,
-                end_date=datetime.date(today.year, 12, 31),
-                hourly_rate=Decimal("3.00") if under_21 else Decimal("5.00"),
-                hourly_rate_from_21=None,
-                iban=iban,
-                sponsor=sponsors[number % len(sponsors)],
+                **{
+                    **version.terms(),
+                    "start_date": raise_from,
+                    "hourly_rate": Decimal("5.50"),
+                },
             )
-            _sign_by_both(agreement, admin, user, signer)
-            if number == 1:
-                # A raise from next month, signed by the burgerbaner, waiting for Safe Almere.
-                next_month = (today.replace(day=1) + datetime.timedelta(days=31)).replace(day=1)
-                raise_from = min(next_month, datetime.date(today.year, 12, 31))
-                if raise_from > year_start:
-                    version = services.new_version(agreement, by=admin)
-                    services.update_agreement(
-                        version,
-                        by=admin,
-                        **{
-                            **version.terms(),
-                            "start_date": raise_from,
-                            "hourly_rate": Decimal("5.50"),
-                        },
-                    )
-                    services.send_for_signature(version, by=admin, notify=False)
-                    services.sign_agreement(version, by=user, ip_address=None)
+            services.send_for_signature(version, by=admin, notify=False)
+            services.sign_agreement(version, by=user, ip_address=None)
+
+
+def _seed_hours(burgerbaner: Burgerbaner, number: int, signer: User, today) -> None:
+    """Six months of hours in every state: signed long ago, last month in progress."""
+    from hours import services as hours
+    from hours.models import HourEntry
+
+    if HourEntry.objects.filter(timesheet__burgerbaner=burgerbaner).exists():
+        return
+    agreements = list(burgerbaner.volunteeragreements.filter(status="active"))
+    month = today.replace(day=1)
+    months = []
+    for _ in range(6):
+        if month.year != today.year:
+            break
+        months.append(month)
+        month = (month - datetime.timedelta(days=1)).replace(day=1)
+    for offset, first in enumerate(reversed(months)):
+        for agreement_index, agreement in enumerate(agreements):
+            weekday = (number + agreement_index) % 5
+            day = first + datetime.timedelta(days=(weekday - first.weekday()) % 7)
+            while day.month == first.month and day <= today:
+                hours.log_hours(
+                    burgerbaner,
+                    by=burgerbaner.user,
+                    agreement=agreement,
+                    date=day,
+                    hours=Decimal("3.5") if number % 2 else Decimal("4"),
+                    description=WORK[NONPROFIT_INDEX[agreement.organisation.name]].split(",")[0],
+                )
+                day += datetime.timedelta(days=7 if number % 3 else 3)
+        age = len(months) - 1 - offset
+        for timesheet in burgerbaner.timesheets.filter(month=first):
+            coordinator = next(
+                a.coordinator for a in agreements if a.organisation_id == timesheet.organisation_id
+            )
+            if age == 0 or (age == 1 and number == 5):
+                continue  # this month is still open; burgerbaner6 forgot last month
+            hours.submit_timesheet(timesheet, by=burgerbaner.user)
+            if age == 1 and number in (0, 3):
+                continue  # waiting for the coordinator
+            if age == 1 and number == 2:
+                hours.reject_timesheet(
+                    timesheet,
+                    by=coordinator,
+                    reason="Op de 2e was de moestuin dicht. Wil je die dag nakijken?",
+                )
+                continue
+            hours.approve_timesheet(timesheet, by=coordinator)
+            if age == 1:
+                continue  # waiting for Safe Almere
+            hours.countersign_timesheet(timesheet, by=signer)
 
 
 def _sign_by_both(agreement, admin: User, burgerbaner_user: User, other: User) -> None:

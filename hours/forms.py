@@ -2,7 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts.forms import DateInput
+from accounts.forms import DateInput, decimal_input
 from agreements.models import VolunteerAgreement
 from hours.models import HourEntry
 
@@ -14,14 +14,15 @@ class AgreementChoiceField(forms.ModelChoiceField):
 
 class HourEntryForm(forms.ModelForm):
     agreement = AgreementChoiceField(
-        label=_("Bij welke organisatie?"), queryset=VolunteerAgreement.objects.none()
+        label=_("Bij welke organisatie?"),
+        queryset=VolunteerAgreement.objects.none(),
+        empty_label=_("Kies een organisatie"),
     )
     hours = forms.DecimalField(
         label=_("Hoeveel uur?"),
         max_digits=4,
         decimal_places=2,
         help_text=_("In kwartieren: 1,25 is 1 uur en een kwartier."),
-        widget=forms.NumberInput(attrs={"step": "0.25", "inputmode": "decimal"}),
     )
     confirm_over_maximum = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
@@ -43,6 +44,7 @@ class HourEntryForm(forms.ModelForm):
         self.fields["date"].widget.attrs["max"] = today.isoformat()
         self.fields["date"].initial = today
         self.fields["description"].widget.attrs["autocomplete"] = "on"
+        decimal_input(self.fields["hours"])
 
 
 class CorrectionForm(HourEntryForm):
@@ -51,7 +53,6 @@ class CorrectionForm(HourEntryForm):
         max_digits=4,
         decimal_places=2,
         help_text=_("Minder uren? Zet er een min voor, bijvoorbeeld -1,5."),
-        widget=forms.NumberInput(attrs={"step": "0.25", "inputmode": "decimal"}),
     )
 
     class Meta(HourEntryForm.Meta):

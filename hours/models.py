@@ -157,3 +157,19 @@ class HourEntry(models.Model):
                 _("Dit urenoverzicht is ingediend of getekend en kan niet meer veranderen.")
             )
         return super().delete(*args, **kwargs)
+
+
+class Reminder(models.Model):
+    """A reminder e-mail sent, so that running the job twice a day sends nothing twice."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=20)
+    sent_on = models.DateField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "kind", "sent_on"], name="one_reminder_a_day")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} → {self.user} ({self.sent_on:%d-%m-%Y})"

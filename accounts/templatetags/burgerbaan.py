@@ -1,3 +1,5 @@
+from decimal import Decimal
+
 from django import template
 
 from accounts.iban import group_iban, mask_iban
@@ -19,3 +21,12 @@ def iban(value: str) -> str:
 @register.filter
 def masked_iban(value: str) -> str:
     return mask_iban(value or "")
+
+
+@register.filter
+def hours(value) -> str:
+    """5,5 and 1,25 and 3: hours without trailing zeros, with a decimal comma."""
+    if value is None or value == "":
+        return "0"
+    text = f"{Decimal(value).quantize(Decimal('0.01')).normalize():f}"
+    return text.replace(".", ",")

@@ -32,8 +32,14 @@ def setup(burgerbaner):
     )
 
     def log(day, hours):
-        return services.log_hours(burgerbaner, by=burgerbaner.user, agreement=agreement,
-                                  date=day, hours=Decimal(hours), description="x")
+        return services.log_hours(
+            burgerbaner,
+            by=burgerbaner.user,
+            agreement=agreement,
+            date=day,
+            hours=Decimal(hours),
+            description="x",
+        )
 
     return burgerbaner, log
 
