@@ -284,16 +284,12 @@ def timesheet_detail(request, pk: int):
     )
 
 
-def _after_sign_off(request, timesheet):
-    """Go straight to the next waiting timesheet, or back to the queue."""
-    nxt = _queue(request.user, timesheet.status_before_step).first()
+def _next_in_queue(request, status: str):
+    """Go straight to the next timesheet waiting in the same queue, or back to the queue."""
+    nxt = _queue(request.user, status).first()
     if nxt is not None:
         return redirect(nxt.get_absolute_url())
-    return redirect(
-        "approve_queue"
-        if timesheet.status_before_step == TimesheetStatus.SUBMITTED
-        else "countersign_queue"
-    )
+    return redirect("approve_queue" if status == TimesheetStatus.SUBMITTED else "countersign_queue")
 
 
 def _sign_off(request, pk, action, success):
@@ -305,8 +301,7 @@ def _sign_off(request, pk, action, success):
         messages.error(request, exc.message)
         return redirect(timesheet.get_absolute_url())
     messages.success(request, success)
-    timesheet.status_before_step = before
-    return _after_sign_off(request, timesheet)
+    return _next_in_queue(request, before)
 
 
 @require_POST
@@ -353,8 +348,7 @@ def timesheet_reject(request, pk: int):
         messages.error(request, exc.message)
         return redirect(timesheet.get_absolute_url())
     messages.success(request, _("Afgekeurd. De burgerbaner ziet je reden."))
-    timesheet.status_before_step = before
-    return _after_sign_off(request, timesheet)
+    return _next_in_queue(request, before)
 
 
 @login_required

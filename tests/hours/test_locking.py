@@ -65,3 +65,24 @@ def test_a_correction_is_a_new_entry_in_a_later_month(signed, log, today, burger
 def test_adding_to_a_signed_month_points_to_a_correction(signed, log, last_month):
     with pytest.raises(TimesheetLocked, match="Voeg dan een correctie toe"):
         log(last_month + datetime.timedelta(days=2), "1")
+
+
+def test_correction_through_the_page(client, signed, agreement, today, burgerbaner):
+    from django.urls import reverse
+
+    client.force_login(burgerbaner.user)
+    url = reverse("hours_home") + "?correctie=1"
+    data = {
+        "date": today.isoformat(),
+        "agreement": agreement.pk,
+        "hours": "-1,5",
+        "description": "Minder uren",
+        "correction_reason": "",
+    }
+    response = client.post(url, data)
+    assert "Dit veld is verplicht." in response.text
+    data["correction_reason"] = "Op de 3e was ik ziek."
+    assert client.post(url, data).status_code == 302
+    correction = HourEntry.objects.get(is_correction=True)
+    assert correction.hours == Decimal("-1.5")
+    assert correction.timesheet.month == today.replace(day=1)
