@@ -6,7 +6,9 @@ from accounts import permissions as perms
 WORK_LINKS = [
     (perms.BURGERBANER, "hours_home", gettext_noop("Mijn uren")),
     (perms.COORDINATOR, "approve_queue", gettext_noop("Aftekenen")),
+    (perms.BURGERBANER, "my_payments", gettext_noop("Mijn betalingen")),
     (perms.SIGNER, "countersign_queue", gettext_noop("Mede-ondertekenen")),
+    (perms.TREASURER, "treasurer_home", gettext_noop("Betalingen")),
 ]
 
 

@@ -76,6 +76,12 @@ class Organisation(models.Model):
     contact_name = models.CharField("contactpersoon", max_length=150, blank=True)
     contact_email = models.EmailField("e-mail contactpersoon", blank=True)
     contact_phone = models.CharField("telefoon contactpersoon", max_length=30, blank=True)
+    iban = IBANField(
+        "IBAN",
+        blank=True,
+        help_text="Voor Stichting Safe Almere: de rekening waarvan betaald wordt.",
+    )
+    bic = models.CharField("BIC", max_length=11, blank=True)
     history = HistoricalRecords()
 
     class Meta:

@@ -11,4 +11,5 @@ urlpatterns = [
     path("", include("accounts.urls")),
     path("overeenkomsten/", include("agreements.urls")),
     path("", include("hours.urls")),
+    path("betalingen/", include("payments.urls")),
 ]

@@ -1,54 +1,126 @@
-"""The one calculation of allowance against the legal maxima.
+"""The one calculation of allowance, gifts and travel costs against the legal maxima.
 
-Used by the hours pages (and later payments, statements and reports): never
-compute headroom anywhere else.
+Every page that shows money or headroom uses this module: the hours page, the
+treasurer's proposal, the approval itself, payment specifications and reports.
 
-Rule: the allowance of a month is the sum over that month's hours of
-hours × the hourly rate of the allowance agreement in force on that day,
-rounded half-up to the cent once per person per month. "Signed" counts
-countersigned timesheets; "pending" counts hours not yet countersigned.
+Rules
+- The allowance of a month is the sum over that month's hours of hours × the
+  hourly rate of the allowance agreement in force on that day, rounded half-up
+  to the cent once per person per month.
+- "Signed" money of a month: allowance of countersigned hours plus the gifts and
+  travel costs registered for that month. "Pending": allowance of hours not yet
+  countersigned.
+- An opening balance (paid earlier in the year outside this system) counts
+  toward the annual maximum.
+- Approved payments that were not returned by the bank count against the
+  maxima; a month never gets more than the monthly maximum, a year never more
+  than the annual maximum less the opening balance. What is payable but does
+  not fit is held, with the reason.
 """
 
 from __future__ import annotations
 
 import datetime
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from accounts.models import Burgerbaner
+from django.db.models import Sum
+from django.utils.translation import gettext as _
+
 from agreements.models import AllowanceAgreement
 from burgerbaan.money import round_cents
-from payments.models import YearRules
+from payments.models import Extra, OpeningBalance, Payment, PaymentStatus, YearRules
 
 ZERO = Decimal("0.00")
+Months = dict[int, Decimal]
+
+
+@dataclass(frozen=True)
+class Proposal:
+    payable: Decimal
+    proposed: Decimal
+    held: Decimal
+    reason: str
 
 
 @dataclass(frozen=True)
 class Overview:
-    """Allowance of one person in one year, and in one month of it."""
+    """Money of one person in one year, with one month in focus."""
 
     year: int
     month: int
     rules: YearRules | None
-    signed_by_month: dict[int, Decimal] = field(default_factory=dict)
-    pending_by_month: dict[int, Decimal] = field(default_factory=dict)
+    earned_by_month: Months = field(default_factory=dict)
+    pending_by_month: Months = field(default_factory=dict)
+    extras_by_month: Months = field(default_factory=dict)
+    approved_by_month: Months = field(default_factory=dict)
+    paid_by_month: Months = field(default_factory=dict)
+    opening: Decimal = ZERO
+
+    # --- per month ---------------------------------------------------------------------
+
+    def signed(self, month: int) -> Decimal:
+        return self.earned_by_month.get(month, ZERO) + self.extras_by_month.get(month, ZERO)
+
+    def pending(self, month: int) -> Decimal:
+        return self.pending_by_month.get(month, ZERO)
+
+    def approved(self, month: int) -> Decimal:
+        return self.approved_by_month.get(month, ZERO)
+
+    def paid(self, month: int) -> Decimal:
+        return self.paid_by_month.get(month, ZERO)
+
+    def payable(self, month: int) -> Decimal:
+        """Signed money of ``month`` not yet approved for payment."""
+        return max(ZERO, self.signed(month) - self.approved(month))
+
+    def headroom_in_month(self, month: int) -> Decimal | None:
+        if self.rules is None:
+            return None
+        return max(ZERO, self.rules.monthly_maximum - self.approved(month))
+
+    def proposal(self, month: int | None = None) -> Proposal:
+        """What to pay for ``month`` now: all that is payable, up to both maxima."""
+        month = month or self.month
+        payable = self.payable(month)
+        if self.rules is None:
+            return Proposal(
+                payable,
+                ZERO,
+                payable,
+                _("Voor %(year)s zijn nog geen jaarregels ingevoerd.") % {"year": self.year},
+            )
+        room_month = self.headroom_in_month(month)
+        room_year = self.headroom_year
+        proposed = min(payable, room_month, room_year)
+        held = payable - proposed
+        reason = ""
+        if held:
+            reason = (
+                _("jaarmaximum van %(max)s bereikt")
+                if room_year < room_month
+                else _("maandmaximum van %(max)s bereikt")
+            ) % {
+                "max": _euro(
+                    self.rules.annual_maximum
+                    if room_year < room_month
+                    else self.rules.monthly_maximum
+                )
+            }
+        return Proposal(payable, proposed, held, reason)
+
+    # --- the month in focus (for templates) --------------------------------------------
 
     @property
     def signed_month(self) -> Decimal:
-        return self.signed_by_month.get(self.month, ZERO)
+        return self.signed(self.month)
 
     @property
     def pending_month(self) -> Decimal:
-        return self.pending_by_month.get(self.month, ZERO)
-
-    @property
-    def signed_year(self) -> Decimal:
-        return sum(self.signed_by_month.values(), ZERO)
-
-    @property
-    def pending_year(self) -> Decimal:
-        return sum(self.pending_by_month.values(), ZERO)
+        return self.pending(self.month)
 
     @property
     def monthly_maximum(self) -> Decimal | None:
@@ -60,39 +132,86 @@ class Overview:
 
     @property
     def left_month(self) -> Decimal | None:
+        """Room left this month for everything signed or still waiting."""
         if self.rules is None:
             return None
-        return max(ZERO, self.monthly_maximum - self.signed_month - self.pending_month)
+        return max(ZERO, self.rules.monthly_maximum - self.signed_month - self.pending_month)
+
+    # --- the year ----------------------------------------------------------------------
+
+    @property
+    def signed_year(self) -> Decimal:
+        return sum((self.signed(m) for m in range(1, 13)), ZERO)
+
+    @property
+    def pending_year(self) -> Decimal:
+        return sum(self.pending_by_month.values(), ZERO)
+
+    @property
+    def approved_year(self) -> Decimal:
+        return sum(self.approved_by_month.values(), ZERO)
+
+    @property
+    def paid_year(self) -> Decimal:
+        return sum(self.paid_by_month.values(), ZERO)
+
+    @property
+    def approved_unpaid_year(self) -> Decimal:
+        return self.approved_year - self.paid_year
+
+    @property
+    def received_year(self) -> Decimal:
+        """Everything that counts toward the annual maximum as paid or approved."""
+        return self.opening + self.approved_year
+
+    @property
+    def headroom_year(self) -> Decimal | None:
+        if self.rules is None:
+            return None
+        return max(ZERO, self.rules.annual_maximum - self.opening - self.approved_year)
 
     @property
     def left_year(self) -> Decimal | None:
+        """Room left this year for everything signed or still waiting."""
         if self.rules is None:
             return None
-        return max(ZERO, self.annual_maximum - self.signed_year - self.pending_year)
+        return max(
+            ZERO,
+            self.rules.annual_maximum - self.opening - self.signed_year - self.pending_year,
+        )
 
     def over_after(self, extra: Decimal, month: int | None = None) -> tuple[Decimal, Decimal]:
-        """How far ``extra`` more allowance in ``month`` would go over the monthly and
-        the annual maximum (zero when it stays within)."""
+        """How far ``extra`` more money in ``month`` would go over the monthly and the
+        annual maximum (zero when it stays within)."""
         if self.rules is None:
             return ZERO, ZERO
         month = month or self.month
-        month_total = (
-            self.signed_by_month.get(month, ZERO) + self.pending_by_month.get(month, ZERO) + extra
-        )
-        year_total = self.signed_year + self.pending_year + extra
+        month_total = self.signed(month) + self.pending(month) + extra
+        year_total = self.opening + self.signed_year + self.pending_year + extra
         return (
-            max(ZERO, month_total - self.monthly_maximum),
-            max(ZERO, year_total - self.annual_maximum),
+            max(ZERO, month_total - self.rules.monthly_maximum),
+            max(ZERO, year_total - self.rules.annual_maximum),
         )
 
 
-def allowance_agreements(burgerbaner: Burgerbaner, year: int) -> list[AllowanceAgreement]:
+def _euro(amount: Decimal) -> str:
+    from burgerbaan.money import format_euro
+
+    return format_euro(amount)
+
+
+# --- building overviews ----------------------------------------------------------------
+
+
+def allowance_agreements(burgerbaner, year: int) -> list[AllowanceAgreement]:
     return list(
-        AllowanceAgreement.objects.in_force_on_any_day_of(year).filter(burgerbaner=burgerbaner)
+        AllowanceAgreement.objects.in_force_on_any_day_of(year)
+        .filter(burgerbaner=burgerbaner)
+        .select_related("burgerbaner")
     )
 
 
-def rate_on(agreements: list[AllowanceAgreement], day: datetime.date) -> Decimal:
+def rate_on(agreements: Iterable[AllowanceAgreement], day: datetime.date) -> Decimal:
     """The hourly rate on ``day``; zero when no allowance agreement is in force."""
     for agreement in agreements:
         if agreement.is_in_force_on(day):
@@ -100,30 +219,73 @@ def rate_on(agreements: list[AllowanceAgreement], day: datetime.date) -> Decimal
     return ZERO
 
 
-def amount_for(agreements: list[AllowanceAgreement], day: datetime.date, hours: Decimal) -> Decimal:
+def amount_for(agreements, day: datetime.date, hours: Decimal) -> Decimal:
     return hours * rate_on(agreements, day)
 
 
-def overview(burgerbaner: Burgerbaner, year: int, month: int) -> Overview:
-    """The allowance of ``burgerbaner`` in ``year``, with ``month`` in focus.
-
-    Three queries, whatever the number of hours.
-    """
+def overviews(burgerbaner_ids: Iterable[int], year: int, month: int) -> dict[int, Overview]:
+    """Overviews of many people at once, in a fixed number of queries."""
     from hours.models import HourEntry, TimesheetStatus
 
-    agreements = allowance_agreements(burgerbaner, year)
-    signed: dict[int, Decimal] = defaultdict(lambda: ZERO)
-    pending: dict[int, Decimal] = defaultdict(lambda: ZERO)
-    entries = HourEntry.objects.filter(
-        timesheet__burgerbaner=burgerbaner, date__year=year
-    ).values_list("date", "hours", "timesheet__status")
-    for day, hours, status in entries:
-        target = signed if status == TimesheetStatus.COUNTERSIGNED else pending
-        target[day.month] += amount_for(agreements, day, hours)
-    return Overview(
-        year=year,
-        month=month,
-        rules=YearRules.objects.filter(year=year).first(),
-        signed_by_month={m: round_cents(v) for m, v in signed.items()},
-        pending_by_month={m: round_cents(v) for m, v in pending.items()},
+    ids = list(burgerbaner_ids)
+    agreements: dict[int, list[AllowanceAgreement]] = defaultdict(list)
+    for agreement in (
+        AllowanceAgreement.objects.in_force_on_any_day_of(year)
+        .filter(burgerbaner_id__in=ids)
+        .select_related("burgerbaner")
+    ):
+        agreements[agreement.burgerbaner_id].append(agreement)
+
+    earned: dict[int, Months] = defaultdict(lambda: defaultdict(lambda: ZERO))
+    pending: dict[int, Months] = defaultdict(lambda: defaultdict(lambda: ZERO))
+    for person, day, hours, status in HourEntry.objects.filter(
+        timesheet__burgerbaner_id__in=ids, date__year=year
+    ).values_list("timesheet__burgerbaner_id", "date", "hours", "timesheet__status"):
+        target = earned if status == TimesheetStatus.COUNTERSIGNED else pending
+        target[person][day.month] += amount_for(agreements[person], day, hours)
+
+    extras: dict[int, Months] = defaultdict(dict)
+    for person, month_, total in (
+        Extra.objects.filter(burgerbaner_id__in=ids, date__year=year)
+        .values_list("burgerbaner_id", "date__month")
+        .annotate(total=Sum("amount"))
+    ):
+        extras[person][month_] = total
+
+    approved: dict[int, Months] = defaultdict(lambda: defaultdict(lambda: ZERO))
+    paid: dict[int, Months] = defaultdict(lambda: defaultdict(lambda: ZERO))
+    for person, month_, status, total in (
+        Payment.objects.filter(burgerbaner_id__in=ids, year=year)
+        .exclude(status=PaymentStatus.RETURNED)
+        .values_list("burgerbaner_id", "month", "status")
+        .annotate(total=Sum("amount"))
+    ):
+        approved[person][month_] += total
+        if status == PaymentStatus.PAID:
+            paid[person][month_] += total
+
+    opening = dict(
+        OpeningBalance.objects.filter(burgerbaner_id__in=ids, year=year)
+        .values_list("burgerbaner_id")
+        .annotate(total=Sum("amount"))
     )
+    rules = YearRules.objects.filter(year=year).first()
+    return {
+        person: Overview(
+            year=year,
+            month=month,
+            rules=rules,
+            earned_by_month={m: round_cents(v) for m, v in earned[person].items()},
+            pending_by_month={m: round_cents(v) for m, v in pending[person].items()},
+            extras_by_month=dict(extras[person]),
+            approved_by_month=dict(approved[person]),
+            paid_by_month=dict(paid[person]),
+            opening=opening.get(person, ZERO),
+        )
+        for person in ids
+    }
+
+
+def overview(burgerbaner, year: int, month: int) -> Overview:
+    """The money of ``burgerbaner`` in ``year``, with ``month`` in focus."""
+    return overviews([burgerbaner.pk], year, month)[burgerbaner.pk]

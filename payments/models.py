@@ -56,3 +56,152 @@ class YearRules(models.Model):
 
     def hourly_maximum_for_age(self, age: int):
         return self.hourly_maximum if age >= 21 else self.hourly_maximum_under_21
+
+
+class PaymentStatus(models.TextChoices):
+    APPROVED = "approved", _("goedgekeurd")
+    PAID = "paid", _("betaald")
+    RETURNED = "returned", _("teruggekomen")
+
+
+PAYMENT_TRANSITIONS = {
+    PaymentStatus.APPROVED: {PaymentStatus.PAID},
+    PaymentStatus.PAID: {PaymentStatus.RETURNED},
+    PaymentStatus.RETURNED: set(),
+}
+
+
+class Payment(models.Model):
+    """Allowance approved for one person for one month of work. The amount never changes."""
+
+    burgerbaner = models.ForeignKey(
+        "accounts.Burgerbaner", on_delete=models.PROTECT, related_name="payments"
+    )
+    year = models.PositiveSmallIntegerField(_("jaar"))
+    month = models.PositiveSmallIntegerField(_("maand"))
+    amount = models.DecimalField(
+        _("bedrag"), max_digits=10, decimal_places=2, validators=[MinValueValidator(CENT)]
+    )
+    iban = models.CharField(_("IBAN"), max_length=34)
+    status = models.CharField(
+        _("status"), max_length=20, choices=PaymentStatus.choices, default=PaymentStatus.APPROVED
+    )
+    batch = models.ForeignKey(
+        "payments.PaymentBatch",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="payments",
+    )
+    approved_by = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+")
+    approved_at = models.DateTimeField(_("goedgekeurd op"))
+    return_reason = models.TextField(_("reden van terugkomen"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("betaling")
+        verbose_name_plural = _("betalingen")
+        ordering = ["-year", "-month", "burgerbaner__legal_name"]
+        indexes = [models.Index(fields=["burgerbaner", "year"])]
+        constraints = [
+            models.CheckConstraint(name="payment_amount_positive", condition=models.Q(amount__gt=0))
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.burgerbaner} {self.month:02d}-{self.year}: € {self.amount}"
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("payment_detail", args=[self.pk])
+
+    def move_to(self, status: str) -> None:
+        from payments.errors import PaymentError
+
+        if status not in PAYMENT_TRANSITIONS[PaymentStatus(self.status)]:
+            raise PaymentError(
+                _("Deze betaling kan niet van ‘%(from)s’ naar ‘%(to)s’.")
+                % {"from": PaymentStatus(self.status).label, "to": PaymentStatus(status).label}
+            )
+        self.status = status
+
+
+class PaymentBatch(models.Model):
+    """A betaalopdracht: approved payments sent to the bank as one SEPA file."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("klaar voor de bank")
+        PAID = "paid", _("uitgevoerd door de bank")
+
+    created_at = models.DateTimeField(_("gemaakt op"), auto_now_add=True)
+    created_by = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+")
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.OPEN)
+    execution_date = models.DateField(_("uitvoerdatum"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("betaalopdracht")
+        verbose_name_plural = _("betaalopdrachten")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"Betaalopdracht {self.pk} ({self.created_at:%d-%m-%Y})"
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("batch_detail", args=[self.pk])
+
+
+class ExtraKind(models.TextChoices):
+    GIFT = "gift", _("gift")
+    TRAVEL = "travel", _("reiskostenvergoeding")
+
+
+class Extra(models.Model):
+    """A gift or travel-cost reimbursement. Counts toward the maxima like allowance."""
+
+    burgerbaner = models.ForeignKey(
+        "accounts.Burgerbaner", on_delete=models.PROTECT, related_name="extras"
+    )
+    date = models.DateField(_("datum"))
+    kind = models.CharField(_("soort"), max_length=20, choices=ExtraKind.choices)
+    amount = models.DecimalField(
+        _("bedrag"), max_digits=10, decimal_places=2, validators=[MinValueValidator(CENT)]
+    )
+    description = models.CharField(_("omschrijving"), max_length=200)
+    registered_by = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+")
+    registered_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("gift of reiskosten")
+        verbose_name_plural = _("giften en reiskosten")
+        ordering = ["-date"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.burgerbaner} {self.date:%d-%m-%Y}"
+
+
+class OpeningBalance(models.Model):
+    """Volunteer allowance paid earlier in the year outside this system."""
+
+    burgerbaner = models.ForeignKey(
+        "accounts.Burgerbaner", on_delete=models.PROTECT, related_name="opening_balances"
+    )
+    year = models.PositiveSmallIntegerField(_("jaar"))
+    amount = models.DecimalField(
+        _("bedrag"), max_digits=10, decimal_places=2, validators=[MinValueValidator(CENT)]
+    )
+    note = models.CharField(_("toelichting"), max_length=200, blank=True)
+    registered_by = models.ForeignKey(
+        "accounts.User", on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("beginsaldo")
+        verbose_name_plural = _("beginsaldi")
+
+    def __str__(self) -> str:
+        return f"Beginsaldo {self.burgerbaner} {self.year}"

@@ -1,0 +1,5 @@
+from burgerbaan.errors import DomainError
+
+
+class PaymentError(DomainError):
+    pass

@@ -1,0 +1,56 @@
+import datetime
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from accounts.forms import DateInput, decimal_input
+from accounts.models import Burgerbaner
+from payments.errors import PaymentError
+from payments.models import Extra
+from payments.services import check_amount
+
+
+class ExtraForm(forms.ModelForm):
+    burgerbaner = forms.ModelChoiceField(
+        label=_("Burgerbaner"),
+        queryset=Burgerbaner.objects.order_by("legal_name"),
+        empty_label=_("Kies een burgerbaner"),
+    )
+
+    class Meta:
+        model = Extra
+        fields = ["burgerbaner", "date", "kind", "amount", "description"]
+        widgets = {"date": DateInput()}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        decimal_input(self.fields["amount"])
+        self.fields["date"].initial = timezone.localdate()
+
+    def clean_amount(self):
+        amount = self.cleaned_data["amount"]
+        try:
+            check_amount(amount)
+        except PaymentError as exc:
+            raise forms.ValidationError(exc.message) from exc
+        return amount
+
+
+class MarkPaidForm(forms.Form):
+    execution_date = forms.DateField(
+        label=_("Uitgevoerd door de bank op"), widget=DateInput(), initial=datetime.date.today
+    )
+
+
+class ReturnForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Waarom kwam de betaling terug?"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class MonthForm(forms.Form):
+    year = forms.IntegerField(label=_("Jaar"), min_value=2020, max_value=2100)
+    month = forms.IntegerField(label=_("Maand"), min_value=1, max_value=12)

@@ -1,0 +1,266 @@
+"""Money actions: register gifts and travel costs, approve allowance, batches, returns.
+
+Approving re-checks the maxima inside the transaction that records the
+payment, under a lock per person and year (a PostgreSQL advisory lock; a row
+lock elsewhere), so two treasurers, a double click or a retried request can
+never push anyone over a maximum. Amounts never change after approval; a
+returned payment frees its headroom again.
+"""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import OperationalError, connection, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from sepaxml import SepaTransfer
+
+from accounts import permissions as people
+from accounts.iban import normalise_iban
+from accounts.models import Burgerbaner, Organisation, User
+from agreements.models import AllowanceAgreement
+from burgerbaan.money import CENT
+from payments import cap
+from payments.errors import PaymentError
+from payments.models import (
+    Extra,
+    OpeningBalance,
+    Payment,
+    PaymentBatch,
+    PaymentStatus,
+)
+
+LOCK_TIMEOUT = "3s"
+
+
+def _require(user: User, *kinds: str) -> None:
+    if not people.role_kinds(user) & set(kinds):
+        raise PermissionDenied
+
+
+def check_amount(amount: Decimal) -> None:
+    if amount.is_nan() or amount.is_infinite():
+        raise PaymentError(_("Vul een bedrag in, zoals 12,50."))
+    if amount <= 0:
+        raise PaymentError(_("Het bedrag moet meer dan € 0,00 zijn."))
+    if amount != amount.quantize(CENT):
+        raise PaymentError(_("Een bedrag heeft hoogstens 2 cijfers achter de komma."))
+
+
+def lock_person_year(burgerbaner_id: int, year: int) -> None:
+    """Serialise every money decision about one person in one year.
+
+    PostgreSQL: an advisory transaction lock that gives up after 3 seconds with
+    a clear message. Other databases: a row lock on the person.
+    """
+    if connection.vendor == "postgresql":
+        try:
+            with connection.cursor() as cursor:
+                cursor.execute(f"SET LOCAL lock_timeout = '{LOCK_TIMEOUT}'")
+                cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [burgerbaner_id, year])
+        except OperationalError as exc:
+            raise PaymentError(
+                _(
+                    "Iemand anders keurt nu een betaling voor deze persoon goed. "
+                    "Probeer het zo opnieuw."
+                )
+            ) from exc
+    else:
+        Burgerbaner.objects.select_for_update().filter(pk=burgerbaner_id).first()
+
+
+def payout_agreement(burgerbaner: Burgerbaner, year: int, month: int) -> AllowanceAgreement | None:
+    """The allowance agreement whose IBAN receives the money of that month."""
+    last = (datetime.date(year, month, 1) + datetime.timedelta(days=32)).replace(day=1)
+    in_month = [
+        a
+        for a in AllowanceAgreement.objects.in_force_on_any_day_of(year).filter(
+            burgerbaner=burgerbaner
+        )
+        if a.start_date < last
+        and (a.end_date is None or a.end_date >= datetime.date(year, month, 1))
+    ]
+    return max(in_month, key=lambda a: (a.start_date, a.version), default=None)
+
+
+def approve_month(burgerbaner: Burgerbaner, year: int, month: int, *, by: User) -> Payment:
+    """Approve what is payable for ``month``, up to the monthly and annual maximum.
+
+    Refuses anyone but a treasurer, a treasurer paying themselves, a year
+    without rules, and a month with nothing (left) to pay.
+    """
+    _require(by, people.TREASURER)
+    if burgerbaner.user_id == by.pk:
+        raise PaymentError(
+            _("Je kunt geen betaling aan jezelf goedkeuren. Vraag een andere penningmeester.")
+        )
+    agreement = payout_agreement(burgerbaner, year, month)
+    if agreement is None:
+        raise PaymentError(
+            _("%(name)s had in deze maand geen actieve vergoedingsovereenkomst.")
+            % {"name": burgerbaner.legal_name}
+        )
+    with transaction.atomic():
+        lock_person_year(burgerbaner.pk, year)
+        proposal = cap.overview(burgerbaner, year, month).proposal(month)
+        if proposal.payable <= 0:
+            raise PaymentError(
+                _("Voor %(name)s is er in deze maand niets (meer) te betalen.")
+                % {"name": burgerbaner.legal_name}
+            )
+        if proposal.proposed <= 0:
+            raise PaymentError(
+                _("Voor %(name)s is er geen ruimte meer: %(reason)s.")
+                % {"name": burgerbaner.legal_name, "reason": proposal.reason}
+            )
+        return Payment.objects.create(
+            burgerbaner=burgerbaner,
+            year=year,
+            month=month,
+            amount=proposal.proposed,
+            iban=agreement.iban,
+            approved_by=by,
+            approved_at=timezone.now(),
+        )
+
+
+@transaction.atomic
+def register_extra(
+    burgerbaner: Burgerbaner,
+    *,
+    date: datetime.date,
+    kind: str,
+    amount: Decimal,
+    description: str,
+    by: User,
+) -> Extra:
+    """Safe Almere staff register a gift or travel costs; they count toward the maxima."""
+    _require(by, people.TREASURER, people.SIGNER)
+    check_amount(amount)
+    if not AllowanceAgreement.objects.in_force_on(date).filter(burgerbaner=burgerbaner).exists():
+        raise PaymentError(
+            _(
+                "%(name)s had op %(day)s geen actieve vergoedingsovereenkomst. Een gift of "
+                "reiskosten kan alleen onder een vergoedingsovereenkomst."
+            )
+            % {"name": burgerbaner.legal_name, "day": date.strftime("%d-%m-%Y")}
+        )
+    lock_person_year(burgerbaner.pk, date.year)
+    return Extra.objects.create(
+        burgerbaner=burgerbaner,
+        date=date,
+        kind=kind,
+        amount=amount,
+        description=description,
+        registered_by=by,
+    )
+
+
+@transaction.atomic
+def set_opening_balance(
+    burgerbaner: Burgerbaner, *, year: int, amount: Decimal, note: str, by: User | None
+) -> OpeningBalance:
+    """Record allowance paid earlier in the year outside the system."""
+    if by is not None:
+        _require(by, people.ADMIN, people.TREASURER)
+    check_amount(amount)
+    lock_person_year(burgerbaner.pk, year)
+    return OpeningBalance.objects.create(
+        burgerbaner=burgerbaner, year=year, amount=amount, note=note, registered_by=by
+    )
+
+
+@transaction.atomic
+def create_batch(*, by: User) -> PaymentBatch:
+    """Put every approved payment that is not in a batch yet into a new batch."""
+    _require(by, people.TREASURER)
+    payments = list(
+        Payment.objects.select_for_update()
+        .filter(status=PaymentStatus.APPROVED, batch__isnull=True)
+        .select_related("burgerbaner")
+    )
+    if not payments:
+        raise PaymentError(
+            _("Er zijn geen goedgekeurde betalingen die nog niet in een opdracht zitten.")
+        )
+    for payment in payments:
+        try:
+            normalise_iban(payment.iban)
+        except ValidationError as exc:
+            raise PaymentError(
+                _(
+                    "Het IBAN van %(name)s klopt niet. Pas de vergoedingsovereenkomst aan en "
+                    "keur opnieuw goed. Er is geen opdracht gemaakt."
+                )
+                % {"name": payment.burgerbaner.legal_name}
+            ) from exc
+    batch = PaymentBatch.objects.create(created_by=by)
+    for payment in payments:
+        payment.batch = batch
+        payment.save(update_fields=["batch"])
+    return batch
+
+
+def sepa_xml(batch: PaymentBatch, *, execution_date: datetime.date | None = None) -> bytes:
+    """The batch as a SEPA credit transfer file (pain.001.001.03), checked against its XSD."""
+    foundation = Organisation.objects.filter(kind=Organisation.Kind.FOUNDATION).first()
+    if foundation is None or not foundation.iban:
+        raise PaymentError(
+            _("Vul eerst het IBAN van Stichting Safe Almere in bij de organisaties.")
+        )
+    config = {
+        "name": foundation.name,
+        "IBAN": foundation.iban,
+        "BIC": foundation.bic or "NOTPROVIDED",
+        "batch": True,
+        "currency": "EUR",
+    }
+    if not foundation.bic:
+        del config["BIC"]
+    transfer = SepaTransfer(config, clean=True)
+    when = execution_date or batch.execution_date or timezone.localdate()
+    for payment in batch.payments.select_related("burgerbaner").order_by("pk"):
+        transfer.add_payment(
+            {
+                "name": payment.burgerbaner.legal_name,
+                "IBAN": payment.iban,
+                "amount": int(payment.amount * 100),
+                "execution_date": when,
+                "description": f"Vrijwilligersvergoeding {payment.month:02d}-{payment.year}",
+                "endtoend_id": f"BB{payment.pk:010d}",
+            }
+        )
+    return transfer.export(validate=True)
+
+
+@transaction.atomic
+def mark_batch_paid(batch: PaymentBatch, *, execution_date: datetime.date, by: User):
+    """The bank carried out the batch: it and its payments are paid."""
+    _require(by, people.TREASURER)
+    batch = PaymentBatch.objects.select_for_update().get(pk=batch.pk)
+    if batch.status != PaymentBatch.Status.OPEN:
+        raise PaymentError(_("Deze opdracht is al als betaald gemarkeerd."))
+    batch.status = PaymentBatch.Status.PAID
+    batch.execution_date = execution_date
+    batch.save()
+    for payment in batch.payments.select_for_update():
+        payment.move_to(PaymentStatus.PAID)
+        payment.save()
+    return batch
+
+
+@transaction.atomic
+def mark_returned(payment: Payment, *, reason: str, by: User) -> Payment:
+    """The bank sent a payment back: it no longer counts, so its headroom is free again."""
+    _require(by, people.TREASURER)
+    if not reason.strip():
+        raise PaymentError(_("Schrijf op waarom de betaling terugkwam."))
+    lock_person_year(payment.burgerbaner_id, payment.year)
+    payment = Payment.objects.select_for_update().get(pk=payment.pk)
+    payment.move_to(PaymentStatus.RETURNED)
+    payment.return_reason = reason.strip()
+    payment.save()
+    return payment

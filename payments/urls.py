@@ -1,0 +1,16 @@
+from django.urls import path
+
+from payments import views
+
+urlpatterns = [
+    path("", views.treasurer_home, name="treasurer_home"),
+    path("<int:year>/<int:month>/", views.month_proposal, name="month_proposal"),
+    path("opdrachten/nieuw/", views.batch_create, name="batch_create"),
+    path("opdrachten/<int:pk>/", views.batch_detail, name="batch_detail"),
+    path("opdrachten/<int:pk>/sepa/", views.batch_sepa, name="batch_sepa"),
+    path("betaling/<int:pk>/", views.payment_detail, name="payment_detail"),
+    path("betaling/<int:pk>/specificatie/", views.payment_spec, name="payment_spec"),
+    path("giften/", views.extra_create, name="extra_create"),
+    path("mijn/", views.my_payments, name="my_payments"),
+    path("geschiedenis/", views.audit, name="payment_audit"),
+]

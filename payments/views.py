@@ -1,0 +1,244 @@
+import datetime
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from accounts import permissions as people
+from accounts.models import Burgerbaner
+from agreements.models import AllowanceAgreement
+from payments import cap, services
+from payments.errors import PaymentError
+from payments.forms import ExtraForm, MarkPaidForm, MonthForm, ReturnForm
+from payments.models import Extra, Payment, PaymentBatch, PaymentStatus
+from payments.pdf import payment_pdf
+
+
+def _staff(user) -> bool:
+    return bool(people.role_kinds(user) & {people.TREASURER, people.ADMIN, people.SIGNER})
+
+
+def _payment_for(request, pk: int) -> Payment:
+    payment = get_object_or_404(
+        Payment.objects.select_related("burgerbaner__user", "batch", "approved_by"), pk=pk
+    )
+    if not (_staff(request.user) or payment.burgerbaner.user_id == request.user.pk):
+        raise PermissionDenied
+    return payment
+
+
+@people.role_required(people.TREASURER)
+def treasurer_home(request):
+    today = timezone.localdate()
+    last_month = (today.replace(day=1) - datetime.timedelta(days=1)).replace(day=1)
+    form = MonthForm(
+        request.GET or None, initial={"year": last_month.year, "month": last_month.month}
+    )
+    if request.GET and form.is_valid():
+        return redirect("month_proposal", form.cleaned_data["year"], form.cleaned_data["month"])
+    waiting = Payment.objects.filter(status=PaymentStatus.APPROVED, batch__isnull=True)
+    return render(
+        request,
+        "payments/treasurer_home.html",
+        {
+            "form": form,
+            "last_month": last_month,
+            "batches": PaymentBatch.objects.select_related("created_by")[:24],
+            "unbatched": waiting.count(),
+        },
+    )
+
+
+def _people_of_month(year: int, month: int):
+    first = datetime.date(year, month, 1)
+    last = (first + datetime.timedelta(days=32)).replace(day=1) - datetime.timedelta(days=1)
+    with_agreement = (
+        AllowanceAgreement.objects.in_force_on_any_day_of(year)
+        .filter(start_date__lte=last)
+        .filter(Q(end_date__isnull=True) | Q(end_date__gte=first))
+    )
+    return Burgerbaner.objects.filter(
+        Q(pk__in=with_agreement.values("burgerbaner"))
+        | Q(pk__in=Payment.objects.filter(year=year, month=month).values("burgerbaner"))
+    ).order_by("legal_name")
+
+
+@people.role_required(people.TREASURER)
+def month_proposal(request, year: int, month: int):
+    if not 1 <= month <= 12 or not 2000 <= year <= 2100:
+        raise Http404
+    if request.method == "POST":
+        chosen = Burgerbaner.objects.filter(pk__in=request.POST.getlist("burgerbaner"))
+        approved, refused = 0, []
+        for burgerbaner in chosen:
+            try:
+                services.approve_month(burgerbaner, year, month, by=request.user)
+            except PaymentError as exc:
+                refused.append(exc.message)
+            else:
+                approved += 1
+        if approved:
+            messages.success(request, _("%(n)s betalingen zijn goedgekeurd.") % {"n": approved})
+        for message in refused:
+            messages.error(request, message)
+        if not approved and not refused:
+            messages.error(request, _("Kies eerst een of meer burgerbaners."))
+        return redirect("month_proposal", year, month)
+    persons = list(_people_of_month(year, month))
+    overviews = cap.overviews([p.pk for p in persons], year, month)
+    rows = [
+        {"burgerbaner": p, "overview": overviews[p.pk], "proposal": overviews[p.pk].proposal()}
+        for p in persons
+    ]
+    return render(
+        request,
+        "payments/month_proposal.html",
+        {
+            "year": year,
+            "month": month,
+            "month_start": datetime.date(year, month, 1),
+            "rows": rows,
+            "total_proposed": sum((r["proposal"].proposed for r in rows), cap.ZERO),
+            "total_held": sum((r["proposal"].held for r in rows), cap.ZERO),
+        },
+    )
+
+
+@require_POST
+@people.role_required(people.TREASURER)
+def batch_create(request):
+    try:
+        batch = services.create_batch(by=request.user)
+    except PaymentError as exc:
+        messages.error(request, exc.message)
+        return redirect("treasurer_home")
+    messages.success(request, _("De betaalopdracht is klaar. Download het SEPA-bestand."))
+    return redirect(batch.get_absolute_url())
+
+
+@people.role_required(people.TREASURER)
+def batch_detail(request, pk: int):
+    batch = get_object_or_404(PaymentBatch, pk=pk)
+    form = MarkPaidForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.mark_batch_paid(
+                batch, execution_date=form.cleaned_data["execution_date"], by=request.user
+            )
+        except PaymentError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, _("De opdracht en haar betalingen staan op betaald."))
+        return redirect(batch.get_absolute_url())
+    payments = list(batch.payments.select_related("burgerbaner"))
+    return render(
+        request,
+        "payments/batch_detail.html",
+        {
+            "batch": batch,
+            "payments": payments,
+            "total": sum((p.amount for p in payments), cap.ZERO),
+            "form": form,
+        },
+    )
+
+
+@people.role_required(people.TREASURER)
+def batch_sepa(request, pk: int):
+    batch = get_object_or_404(PaymentBatch, pk=pk)
+    try:
+        xml = services.sepa_xml(batch)
+    except PaymentError as exc:
+        messages.error(request, exc.message)
+        return redirect(batch.get_absolute_url())
+    response = HttpResponse(xml, content_type="application/xml")
+    response["Content-Disposition"] = f'attachment; filename="betaalopdracht-{batch.pk}.xml"'
+    return response
+
+
+@login_required
+def payment_detail(request, pk: int):
+    payment = _payment_for(request, pk)
+    form = None
+    if payment.status == PaymentStatus.PAID and people.has_role(request.user, people.TREASURER):
+        form = ReturnForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                services.mark_returned(payment, reason=form.cleaned_data["reason"], by=request.user)
+            except PaymentError as exc:
+                messages.error(request, exc.message)
+            else:
+                messages.success(request, _("De betaling staat op teruggekomen."))
+            return redirect(payment.get_absolute_url())
+    return render(
+        request,
+        "payments/payment_detail.html",
+        {
+            "payment": payment,
+            "form": form,
+            "history": payment.history.select_related("history_user"),
+            "is_staff": _staff(request.user),
+        },
+    )
+
+
+@login_required
+def payment_spec(request, pk: int):
+    payment = _payment_for(request, pk)
+    response = HttpResponse(payment_pdf(payment), content_type="application/pdf")
+    response["Content-Disposition"] = (
+        f'attachment; filename="specificatie-{payment.year}-{payment.month:02d}-{payment.pk}.pdf"'
+    )
+    return response
+
+
+@login_required
+def extra_create(request):
+    if not people.role_kinds(request.user) & {people.TREASURER, people.SIGNER}:
+        raise PermissionDenied
+    form = ExtraForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.register_extra(
+                form.cleaned_data["burgerbaner"],
+                date=form.cleaned_data["date"],
+                kind=form.cleaned_data["kind"],
+                amount=form.cleaned_data["amount"],
+                description=form.cleaned_data["description"],
+                by=request.user,
+            )
+        except PaymentError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, _("De gift of reiskosten zijn geregistreerd."))
+            return redirect("extra_create")
+    recent = Extra.objects.select_related("burgerbaner", "registered_by")[:20]
+    return render(request, "payments/extra_form.html", {"form": form, "recent": recent})
+
+
+@people.role_required(people.BURGERBANER)
+def my_payments(request):
+    burgerbaner = request.user.burgerbaner
+    today = timezone.localdate()
+    return render(
+        request,
+        "payments/my_payments.html",
+        {
+            "payments": burgerbaner.payments.select_related("batch"),
+            "overview": cap.overview(burgerbaner, today.year, today.month),
+        },
+    )
+
+
+@people.role_required(people.ADMIN)
+def audit(request):
+    """Every money state change: who, when, from what to what."""
+    payments = Payment.history.select_related("history_user").order_by("-history_date")[:200]
+    batches = PaymentBatch.history.select_related("history_user").order_by("-history_date")[:100]
+    return render(request, "payments/audit.html", {"payments": payments, "batches": batches})

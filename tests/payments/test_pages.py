@@ -1,0 +1,139 @@
+import datetime
+import io
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+from pypdf import PdfReader
+
+from payments import services
+from payments.models import Extra, Payment, PaymentBatch, PaymentStatus
+from tests.payments.conftest import YEAR
+
+pytestmark = pytest.mark.django_db
+
+
+def proposal_url(month):
+    return reverse("month_proposal", args=[YEAR, month])
+
+
+def test_treasurer_approves_from_the_month_proposal(client, burgerbaner, countersigned, treasurer):
+    countersigned(4, list(range(1, 9)))  # 224,00 → 210,00 proposed, 14,00 held
+    client.force_login(treasurer)
+    response = client.get(proposal_url(4))
+    assert "€\xa0210,00" in response.text
+    assert "€\xa014,00: maandmaximum van €\xa0210,00 bereikt" in response.text
+    client.post(proposal_url(4), {"burgerbaner": [burgerbaner.pk]})
+    assert Payment.objects.get().amount == Decimal("210.00")
+    response = client.post(proposal_url(4), {"burgerbaner": [burgerbaner.pk]}, follow=True)
+    assert "geen ruimte meer" in response.text
+    assert Payment.objects.count() == 1
+
+
+@pytest.mark.parametrize("role", ["signer", "admin", "coordinator", "burgerbaner"])
+def test_only_the_treasurer_opens_the_proposal(client, people, role):
+    client.force_login(people[role])
+    assert client.get(proposal_url(4)).status_code == 403
+    assert client.post(proposal_url(4), {"burgerbaner": [1]}).status_code == 403
+
+
+def test_batch_sepa_and_paid_through_the_pages(
+    client, burgerbaner, countersigned, treasurer, foundation
+):
+    countersigned(3, [3])
+    services.approve_month(burgerbaner, YEAR, 3, by=treasurer)
+    client.force_login(treasurer)
+    response = client.post(reverse("batch_create"))
+    batch = PaymentBatch.objects.get()
+    assert response["Location"] == batch.get_absolute_url()
+    xml = client.get(reverse("batch_sepa", args=[batch.pk]))
+    assert xml["Content-Type"] == "application/xml"
+    assert b"NL91ABNA0417164300" in xml.content
+    client.post(batch.get_absolute_url(), {"execution_date": f"{YEAR}-04-02"})
+    assert Payment.objects.get().status == PaymentStatus.PAID
+
+
+def test_burgerbaner_sees_own_payments_and_downloads_the_specification(
+    client, burgerbaner, other_burgerbaner, countersigned, treasurer
+):
+    countersigned(3, [3, 4])
+    services.register_extra(
+        burgerbaner,
+        date=datetime.date(YEAR, 3, 9),
+        kind="travel",
+        amount=Decimal("12.40"),
+        description="Bus naar de moestuin",
+        by=treasurer,
+    )
+    payment = services.approve_month(burgerbaner, YEAR, 3, by=treasurer)
+    client.force_login(burgerbaner.user)
+    assert "€\xa068,40" in client.get(reverse("my_payments")).text
+    response = client.get(reverse("payment_spec", args=[payment.pk]))
+    text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(response.content)).pages)
+    text = text.replace("\xa0", " ")
+    assert "Buurtkamer De Polderhoek" in text
+    assert "€ 5,60" in text and "€ 56,00" in text
+    assert "Bus naar de moestuin" in text
+    assert "€ 68,40" in text
+    assert "€ 2.031,60" in text  # room left this year
+
+    client.force_login(other_burgerbaner.user)
+    assert client.get(reverse("payment_detail", args=[payment.pk])).status_code == 403
+    assert client.get(reverse("payment_spec", args=[payment.pk])).status_code == 403
+
+
+@pytest.mark.parametrize(
+    ("amount", "message"),
+    [
+        ("0", "meer dan € 0,00"),
+        ("-3", "meer dan € 0,00"),
+        ("1,005", "2 cijfers achter de komma"),
+        ("tien", "Voer een getal in"),
+    ],
+)
+def test_extra_form_refuses_bad_amounts(client, burgerbaner, allowance, treasurer, amount, message):
+    client.force_login(treasurer)
+    response = client.post(
+        reverse("extra_create"),
+        {
+            "burgerbaner": burgerbaner.pk,
+            "date": f"{YEAR}-03-01",
+            "kind": "gift",
+            "amount": amount,
+            "description": "Bloemen",
+        },
+    )
+    assert message in response.text
+    assert not Extra.objects.exists()
+
+
+def test_proposal_queries_do_not_grow(client, treasurer, django_assert_max_num_queries):
+    from tests.factories import AllowanceAgreementFactory
+
+    def person():
+        AllowanceAgreementFactory(
+            start_date=datetime.date(YEAR, 1, 1), end_date=datetime.date(YEAR, 12, 31)
+        )
+
+    person()
+    client.force_login(treasurer)
+    with django_assert_max_num_queries(25) as few:
+        client.get(proposal_url(3))
+    for _ in range(15):
+        person()
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        response = client.get(proposal_url(3))
+    assert len(response.context["rows"]) == 16
+
+
+def test_admin_sees_every_money_state_change(
+    client, burgerbaner, countersigned, treasurer, admin_user, foundation
+):
+    countersigned(3, [3])
+    services.approve_month(burgerbaner, YEAR, 3, by=treasurer)
+    batch = services.create_batch(by=treasurer)
+    services.mark_batch_paid(batch, execution_date=datetime.date(YEAR, 4, 2), by=treasurer)
+    client.force_login(admin_user)
+    response = client.get(reverse("payment_audit"))
+    assert response.text.count("€\xa028,00") >= 2
+    assert "betaald" in response.text
