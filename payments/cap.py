@@ -91,7 +91,7 @@ class Overview:
                 payable,
                 ZERO,
                 payable,
-                _("Voor %(year)s zijn nog geen jaarregels ingevoerd.") % {"year": self.year},
+                _("voor %(year)s zijn nog geen jaarregels ingevoerd") % {"year": self.year},
             )
         room_month = self.headroom_in_month(month)
         room_year = self.headroom_year

@@ -32,6 +32,7 @@ from payments.models import (
     PaymentBatch,
     PaymentStatus,
 )
+from payments.rules import RulesMissing, rules_for
 
 LOCK_TIMEOUT = "3s"
 
@@ -97,6 +98,10 @@ def approve_month(burgerbaner: Burgerbaner, year: int, month: int, *, by: User) 
         raise PaymentError(
             _("Je kunt geen betaling aan jezelf goedkeuren. Vraag een andere penningmeester.")
         )
+    try:
+        rules_for(year)
+    except RulesMissing as exc:
+        raise PaymentError(exc.message) from exc
     agreement = payout_agreement(burgerbaner, year, month)
     if agreement is None:
         raise PaymentError(

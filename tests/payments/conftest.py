@@ -4,7 +4,7 @@ from decimal import Decimal
 import pytest
 
 from hours import services as hours
-from tests.factories import AllowanceAgreementFactory, OrganisationFactory
+from tests.factories import AllowanceAgreementFactory, OrganisationFactory, year_rules
 
 YEAR = 2025
 
@@ -23,6 +23,8 @@ def foundation(db):
 
 @pytest.fixture
 def allowance(burgerbaner):
+    # Transactional tests empty the tables the migrations filled; put the rules back.
+    year_rules(YEAR)
     agreement = burgerbaner.volunteeragreements.get()
     agreement.start_date = datetime.date(YEAR, 1, 1)
     agreement.save()

@@ -101,7 +101,7 @@ def test_no_allowance_for_a_year_without_rules(burgerbaner, countersigned, treas
 
     countersigned(3, [3])
     YearRules.objects.filter(year=YEAR).delete()
-    with pytest.raises(PaymentError, match="geen ruimte meer"):
+    with pytest.raises(PaymentError, match="Voor 2025 zijn nog geen jaarregels ingevoerd"):
         services.approve_month(burgerbaner, YEAR, 3, by=treasurer)
 
 
