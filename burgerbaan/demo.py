@@ -149,6 +149,8 @@ def seed() -> None:
         address="Grote Markt 2, 1315 JG Almere",
         contact_name="Penningmeester",
         contact_email="penningmeester@burgerbaan.test",
+        iban="NL66ASNB0707070707",
+        bic="ASNBNL21",
     )
     sponsors = [_organisation(name, Organisation.Kind.SPONSOR) for name in SPONSORS]
     # The migrations hold the official figures up to 2025; the demo copies 2025's
@@ -229,6 +231,7 @@ def seed() -> None:
                 _sign_by_both(agreement, admin, user, coordinator_of[index])
         _seed_allowance(burgerbaner, number, admin, user, signer, iban, sponsors, today)
         _seed_hours(burgerbaner, number, signer, today)
+    _seed_payments(treasurer, today)
 
 
 def _seed_allowance(burgerbaner, number, admin, user, signer, iban, sponsors, today) -> None:
@@ -317,6 +320,59 @@ def _seed_hours(burgerbaner: Burgerbaner, number: int, signer: User, today) -> N
             if age == 1:
                 continue  # waiting for Safe Almere
             hours.countersign_timesheet(timesheet, by=signer)
+
+
+def _seed_payments(treasurer: User, today) -> None:
+    """Paid months long ago, approved ones waiting for the bank, and held money.
+
+    burgerbaner4 had volunteer allowance elsewhere earlier this year (an opening
+    balance), so they come close to the annual maximum and part is held.
+    """
+    from payments import services as money
+    from payments.errors import PaymentError
+    from payments.models import OpeningBalance, Payment
+
+    if Payment.objects.exists():
+        return
+    close_to_max = Burgerbaner.objects.get(user__email="burgerbaner4@burgerbaan.test")
+    if not OpeningBalance.objects.filter(burgerbaner=close_to_max, year=today.year).exists():
+        money.set_opening_balance(
+            close_to_max,
+            year=today.year,
+            amount=Decimal("1750.00"),
+            note="Vrijwilligersvergoeding van de sportclub, januari tot juni",
+            by=treasurer,
+        )
+    gift_to = Burgerbaner.objects.get(user__email="burgerbaner1@burgerbaan.test")
+    money.register_extra(
+        gift_to,
+        date=today.replace(day=1),
+        kind="travel",
+        amount=Decimal("18.60"),
+        description="Buskaart naar het Repair Café",
+        by=treasurer,
+    )
+
+    def approve(months_ago: range) -> None:
+        for age in months_ago:
+            first = today.replace(day=1)
+            for _ in range(age):
+                first = (first - datetime.timedelta(days=1)).replace(day=1)
+            if first.year != today.year:
+                continue
+            for burgerbaner in Burgerbaner.objects.order_by("pk"):
+                try:
+                    money.approve_month(burgerbaner, first.year, first.month, by=treasurer)
+                except PaymentError:
+                    continue  # nothing signed that month, or no room left: held
+
+    approve(range(5, 2, -1))
+    if Payment.objects.filter(batch__isnull=True).exists():
+        batch = money.create_batch(by=treasurer)
+        money.mark_batch_paid(
+            batch, execution_date=today - datetime.timedelta(days=20), by=treasurer
+        )
+    approve(range(2, 1, -1))
 
 
 def _sign_by_both(agreement, admin: User, burgerbaner_user: User, other: User) -> None:

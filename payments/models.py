@@ -115,6 +115,13 @@ class Payment(models.Model):
 
         return reverse("payment_detail", args=[self.pk])
 
+    @property
+    def period(self):
+        """The first day of the month of work this payment is for."""
+        import datetime
+
+        return datetime.date(self.year, self.month, 1)
+
     def move_to(self, status: str) -> None:
         from payments.errors import PaymentError
 

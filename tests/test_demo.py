@@ -75,6 +75,15 @@ def test_demo_is_the_pilot_as_described(settings):
     assert awaiting.version == 2 and awaiting.signatures.count() == 1
     for agreement in AllowanceAgreement.objects.filter(status=AgreementStatus.ACTIVE):
         assert agreement.signatures.count() == 2
+    if today.month >= 5:  # payments need a few signed months of this year
+        from payments import cap
+        from payments.models import Payment
+
+        assert set(Payment.objects.values_list("status", flat=True)) == {"approved", "paid"}
+        near = Burgerbaner.objects.get(user__email="burgerbaner4@burgerbaan.test")
+        overview = cap.overview(near, today.year, today.month)
+        assert overview.headroom_year < 100
+        assert any(overview.proposal(m).held for m in range(1, 13))
     states = set(Timesheet.objects.values_list("status", flat=True))
     if today.month >= 3:  # months of hours in every state need a few months of this year
         assert states == set(TimesheetStatus.values)

@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied
 from payments import cap, services
 from payments.errors import PaymentError
 from payments.models import Payment, PaymentStatus
-from tests.payments.conftest import YEAR
+from tests.conftest import YEAR
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from django.db import connection
 from payments import services
 from payments.errors import PaymentError
 from payments.models import Payment
-from tests.payments.conftest import YEAR
+from tests.conftest import YEAR
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

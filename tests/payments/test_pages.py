@@ -8,7 +8,7 @@ from pypdf import PdfReader
 
 from payments import services
 from payments.models import Extra, Payment, PaymentBatch, PaymentStatus
-from tests.payments.conftest import YEAR
+from tests.conftest import YEAR
 
 pytestmark = pytest.mark.django_db
 

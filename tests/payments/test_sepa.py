@@ -9,7 +9,7 @@ import xmlschema
 from payments import services
 from payments.errors import PaymentError
 from payments.models import Payment, PaymentBatch
-from tests.payments.conftest import YEAR
+from tests.conftest import YEAR
 
 pytestmark = pytest.mark.django_db
 
