@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_POST
 
 from accounts import permissions as perms
@@ -34,11 +35,11 @@ from hours.models import Timesheet, TimesheetStatus
 from payments import cap
 
 DASHBOARDS = [
-    (perms.BURGERBANER, "burgerbaner_dashboard", "Mijn burgerbaan"),
-    (perms.COORDINATOR, "coordinator_dashboard", "Coördinator"),
-    (perms.SIGNER, "signer_dashboard", "Ondertekenen"),
-    (perms.TREASURER, "treasurer_dashboard", "Penningmeester"),
-    (perms.ADMIN, "admin_dashboard", "Beheer"),
+    (perms.BURGERBANER, "burgerbaner_dashboard", gettext_noop("Mijn burgerbaan")),
+    (perms.COORDINATOR, "coordinator_dashboard", gettext_noop("Coördinator")),
+    (perms.SIGNER, "signer_dashboard", gettext_noop("Ondertekenen")),
+    (perms.TREASURER, "treasurer_dashboard", gettext_noop("Penningmeester")),
+    (perms.ADMIN, "admin_dashboard", gettext_noop("Beheer")),
 ]
 
 
