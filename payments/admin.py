@@ -1,7 +1,10 @@
 from django.contrib import admin
+from django.core.exceptions import ValidationError
 from simple_history.admin import SimpleHistoryAdmin
 
-from payments.models import YearRules
+from burgerbaan.errors import DomainError
+from payments import services
+from payments.models import Extra, OpeningBalance, Payment, PaymentBatch, YearRules
 
 
 @admin.register(YearRules)
@@ -14,3 +17,60 @@ class YearRulesAdmin(SimpleHistoryAdmin):
         "hourly_maximum_under_21",
         "source",
     ]
+
+
+class ReadOnlyAdmin(SimpleHistoryAdmin):
+    """Money records are made by the app's own actions and never edited here."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Payment)
+class PaymentAdmin(ReadOnlyAdmin):
+    list_display = ["burgerbaner", "year", "month", "amount", "status", "batch", "approved_by"]
+    list_filter = ["status", "year"]
+    search_fields = ["burgerbaner__legal_name"]
+
+
+@admin.register(PaymentBatch)
+class PaymentBatchAdmin(ReadOnlyAdmin):
+    list_display = ["__str__", "status", "execution_date", "created_by"]
+
+
+@admin.register(Extra)
+class ExtraAdmin(ReadOnlyAdmin):
+    list_display = ["burgerbaner", "date", "kind", "amount", "registered_by"]
+    list_filter = ["kind"]
+
+
+@admin.register(OpeningBalance)
+class OpeningBalanceAdmin(SimpleHistoryAdmin):
+    """Admins enter money paid earlier in the year outside the system; it counts toward the
+    annual maximum. Entered once, never edited: a correction is another entry."""
+
+    list_display = ["burgerbaner", "year", "amount", "note", "registered_by"]
+    list_filter = ["year"]
+    fields = ["burgerbaner", "year", "amount", "note"]
+    autocomplete_fields = ["burgerbaner"]
+
+    def has_change_permission(self, request, obj=None):
+        return obj is None
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def save_model(self, request, obj, form, change):
+        try:
+            saved = services.set_opening_balance(
+                obj.burgerbaner, year=obj.year, amount=obj.amount, note=obj.note, by=request.user
+            )
+        except DomainError as exc:
+            raise ValidationError(exc.message) from exc
+        obj.pk = saved.pk

@@ -137,3 +137,37 @@ def test_admin_sees_every_money_state_change(
     response = client.get(reverse("payment_audit"))
     assert response.text.count("€\xa028,00") >= 2
     assert "betaald" in response.text
+
+
+def test_admin_enters_an_opening_balance_that_counts_toward_the_maximum(
+    client, admin_user, burgerbaner
+):
+    from payments.models import OpeningBalance
+
+    client.force_login(admin_user)
+    response = client.post(
+        reverse("admin:payments_openingbalance_add"),
+        {"burgerbaner": burgerbaner.pk, "year": YEAR, "amount": "400.00", "note": "Sportclub"},
+    )
+    assert response.status_code == 302
+    balance = OpeningBalance.objects.get()
+    assert balance.registered_by == admin_user
+    from payments import cap
+
+    assert cap.overview(burgerbaner, YEAR, 1).headroom_year == Decimal("1700.00")
+    change = reverse("admin:payments_openingbalance_change", args=[balance.pk])
+    assert client.post(change, {"amount": "1"}).status_code == 403
+
+
+def test_payments_cannot_be_edited_in_django_admin(
+    client, admin_user, burgerbaner, countersigned, treasurer
+):
+    payment = (
+        services.approve_month(burgerbaner, YEAR, 3, by=treasurer)
+        if countersigned(3, [3]) is None
+        else None
+    )
+    client.force_login(admin_user)
+    url = reverse("admin:payments_payment_change", args=[payment.pk])
+    assert client.post(url, {"amount": "999"}).status_code == 403
+    assert Payment.objects.get().amount == Decimal("28.00")
