@@ -92,10 +92,15 @@ def month_proposal(request, year: int, month: int):
         return redirect("month_proposal", year, month)
     persons = list(_people_of_month(year, month))
     overviews = cap.overviews([p.pk for p in persons], year, month)
-    rows = [
-        {"burgerbaner": p, "overview": overviews[p.pk], "proposal": overviews[p.pk].proposal()}
-        for p in persons
-    ]
+    rows, nothing = [], []
+    for person in persons:
+        proposal = overviews[person.pk].proposal()
+        if proposal.payable:
+            rows.append(
+                {"burgerbaner": person, "overview": overviews[person.pk], "proposal": proposal}
+            )
+        else:
+            nothing.append(person)
     return render(
         request,
         "payments/month_proposal.html",
@@ -104,6 +109,7 @@ def month_proposal(request, year: int, month: int):
             "month": month,
             "month_start": datetime.date(year, month, 1),
             "rows": rows,
+            "nothing": nothing,
             "total_proposed": sum((r["proposal"].proposed for r in rows), cap.ZERO),
             "total_held": sum((r["proposal"].held for r in rows), cap.ZERO),
         },

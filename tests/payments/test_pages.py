@@ -123,7 +123,7 @@ def test_proposal_queries_do_not_grow(client, treasurer, django_assert_max_num_q
         person()
     with django_assert_max_num_queries(len(few.captured_queries)):
         response = client.get(proposal_url(3))
-    assert len(response.context["rows"]) == 16
+    assert len(response.context["nothing"]) == 16
 
 
 def test_admin_sees_every_money_state_change(
