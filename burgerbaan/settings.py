@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "agreements",
     "payments",
     "hours",
+    "reports",
 ]
 
 MIDDLEWARE = [
@@ -209,3 +210,4 @@ LOGGING = {
 # How long an invitation link works.
 INVITATION_DAYS = envint("INVITATION_DAYS", 7)
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+IMPORT_EXPORT_USE_TRANSACTIONS = True  # an import with an error anywhere imports nothing

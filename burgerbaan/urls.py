@@ -12,4 +12,5 @@ urlpatterns = [
     path("overeenkomsten/", include("agreements.urls")),
     path("", include("hours.urls")),
     path("betalingen/", include("payments.urls")),
+    path("rapportage/", include("reports.urls")),
 ]

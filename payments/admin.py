@@ -1,10 +1,14 @@
 from django.contrib import admin
 from django.core.exceptions import ValidationError
+from import_export import fields, resources, widgets
+from import_export.admin import ImportMixin
 from simple_history.admin import SimpleHistoryAdmin
 
+from accounts.models import Burgerbaner
 from burgerbaan.errors import DomainError
 from payments import services
 from payments.models import Extra, OpeningBalance, Payment, PaymentBatch, YearRules
+from payments.services import check_amount
 
 
 @admin.register(YearRules)
@@ -50,11 +54,32 @@ class ExtraAdmin(ReadOnlyAdmin):
     list_filter = ["kind"]
 
 
+class OpeningBalanceResource(resources.ModelResource):
+    """Import opening balances: e-mail of the burgerbaner, year, amount, note."""
+
+    burgerbaner = fields.Field(
+        attribute="burgerbaner",
+        column_name="email",
+        widget=widgets.ForeignKeyWidget(Burgerbaner, field="user__email"),
+    )
+
+    class Meta:
+        model = OpeningBalance
+        fields = ["burgerbaner", "year", "amount", "note"]
+        import_id_fields = ["burgerbaner", "year", "amount"]
+        skip_unchanged = True
+        clean_model_instances = True
+
+    def before_save_instance(self, instance, row, **kwargs):
+        check_amount(instance.amount)
+
+
 @admin.register(OpeningBalance)
-class OpeningBalanceAdmin(SimpleHistoryAdmin):
+class OpeningBalanceAdmin(ImportMixin, SimpleHistoryAdmin):
     """Admins enter money paid earlier in the year outside the system; it counts toward the
     annual maximum. Entered once, never edited: a correction is another entry."""
 
+    resource_classes = [OpeningBalanceResource]
     list_display = ["burgerbaner", "year", "amount", "note", "registered_by"]
     list_filter = ["year"]
     fields = ["burgerbaner", "year", "amount", "note"]

@@ -1,0 +1,79 @@
+"""The yearly statement (jaaropgave): proof of what a burgerbaner received in a year."""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from decimal import Decimal
+
+from django.conf import settings
+from django.db.models import Sum
+from django.template.loader import render_to_string
+from weasyprint import HTML
+
+from accounts.models import Burgerbaner, Organisation
+from hours.models import HourEntry, TimesheetStatus
+from payments import cap
+from payments.models import Extra, ExtraKind, Payment, PaymentStatus
+
+ZERO = Decimal("0.00")
+
+
+def statement(burgerbaner: Burgerbaner, year: int) -> dict:
+    """Per month: countersigned hours, allowance, gifts, travel, and what was paid."""
+    hours = dict(
+        HourEntry.objects.filter(
+            timesheet__burgerbaner=burgerbaner,
+            timesheet__status=TimesheetStatus.COUNTERSIGNED,
+            date__year=year,
+        )
+        .values_list("date__month")
+        .annotate(total=Sum("hours"))
+    )
+    extras: dict[tuple[int, str], Decimal] = defaultdict(lambda: ZERO)
+    for month, kind, total in (
+        Extra.objects.filter(burgerbaner=burgerbaner, date__year=year)
+        .values_list("date__month", "kind")
+        .annotate(total=Sum("amount"))
+    ):
+        extras[(month, kind)] = total
+    paid = dict(
+        Payment.objects.filter(burgerbaner=burgerbaner, year=year, status=PaymentStatus.PAID)
+        .values_list("month")
+        .annotate(total=Sum("amount"))
+    )
+    overview = cap.overview(burgerbaner, year, 12)
+    months = []
+    for month in range(1, 13):
+        row = {
+            "month": datetime.date(year, month, 1),
+            "hours": hours.get(month, ZERO),
+            "allowance": overview.earned_by_month.get(month, ZERO),
+            "gifts": extras[(month, ExtraKind.GIFT)],
+            "travel": extras[(month, ExtraKind.TRAVEL)],
+            "paid": paid.get(month, ZERO),
+        }
+        if any(row[k] for k in ("hours", "allowance", "gifts", "travel", "paid")):
+            months.append(row)
+    total_paid = sum((r["paid"] for r in months), ZERO)
+    counted = total_paid + overview.opening
+    maximum = overview.annual_maximum
+    return {
+        "burgerbaner": burgerbaner,
+        "foundation": Organisation.objects.filter(kind=Organisation.Kind.FOUNDATION).first(),
+        "year": year,
+        "months": months,
+        "total_hours": sum((r["hours"] for r in months), ZERO),
+        "total_paid": total_paid,
+        "opening": overview.opening,
+        "counted": counted,
+        "maximum": maximum,
+        "within": maximum is None or counted <= maximum,
+        "over_by": (counted - maximum) if maximum is not None and counted > maximum else ZERO,
+        "rules": overview.rules,
+    }
+
+
+def statement_pdf(burgerbaner: Burgerbaner, year: int) -> bytes:
+    html = render_to_string("reports/pdf/statement.html", statement(burgerbaner, year))
+    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()

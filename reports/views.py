@@ -1,0 +1,177 @@
+import csv
+
+from django.db.models import Q
+from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from import_export.formats import base_formats
+
+from accounts import permissions as people
+from accounts.models import Burgerbaner, Organisation
+from agreements.models import Signature
+from hours.models import HourEntry
+from payments.models import Payment
+from reports import yearly
+from reports.resources import (
+    HourEntryResource,
+    PaymentResource,
+    PersonReportResource,
+    SignatureResource,
+)
+from reports.safety import neutralise
+from reports.statements import statement_pdf
+
+FORMATS = {"csv": base_formats.CSV, "xlsx": base_formats.XLSX, "json": base_formats.JSON}
+
+
+def _filters(request) -> dict:
+    def number(name):
+        value = request.GET.get(name, "")
+        return int(value) if value.isdigit() else None
+
+    return {"organisation": number("organisatie"), "sponsor": number("sponsor")}
+
+
+@people.role_required(people.ADMIN)
+def report_home(request):
+    return redirect("year_report", timezone.localdate().year)
+
+
+@people.role_required(people.ADMIN)
+def year_report(request, year: int):
+    filters = _filters(request)
+    rows = yearly.people(year, **filters)
+    months = yearly.hours_per_month(year)
+    top = max((hours for _m, hours in months), default=0) or 1
+    bars = [
+        {
+            "month": month,
+            "hours": hours,
+            "x": 6 + i * 29,
+            "height": round(120 * hours / top),
+            "y": 135 - round(120 * hours / top),
+        }
+        for i, (month, hours) in enumerate(months)
+    ]
+    return render(
+        request,
+        "reports/year_report.html",
+        {
+            "year": year,
+            "rows": rows,
+            "nonprofits": yearly.nonprofits(year),
+            "sponsors": yearly.sponsors(year, rows),
+            "bars": bars,
+            "filters": filters,
+            "organisations": Organisation.objects.filter(kind=Organisation.Kind.NONPROFIT),
+            "sponsor_choices": Organisation.objects.filter(kind=Organisation.Kind.SPONSOR),
+            "query": request.GET.urlencode(),
+        },
+    )
+
+
+def _download(content, fmt: str, name: str) -> HttpResponse:
+    export_format = FORMATS[fmt]()
+    response = HttpResponse(content, content_type=export_format.get_content_type())
+    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
+    return response
+
+
+class _Echo:
+    def write(self, value):
+        return value
+
+
+def _stream_hours_csv(year: int):
+    """The raw hours of a year as CSV, row by row: memory stays flat however many."""
+    writer = csv.writer(_Echo())
+    resource = HourEntryResource()
+    yield writer.writerow(resource.get_export_headers())
+    entries = (
+        HourEntry.objects.filter(date__year=year)
+        .select_related("timesheet__burgerbaner", "timesheet__organisation")
+        .order_by("date", "pk")
+    )
+    for entry in entries.iterator(chunk_size=2000):
+        yield writer.writerow(resource.export_resource(entry))
+
+
+@people.role_required(people.ADMIN)
+def export(request, year: int, kind: str, fmt: str):
+    if fmt not in FORMATS:
+        raise Http404
+    if kind == "uren" and fmt == "csv":
+        response = StreamingHttpResponse(_stream_hours_csv(year), content_type="text/csv")
+        response["Content-Disposition"] = f'attachment; filename="uren-{year}.csv"'
+        return response
+    if kind == "personen":
+        dataset = PersonReportResource().export(yearly.people(year, **_filters(request)))
+    elif kind == "uren":
+        dataset = HourEntryResource().export(HourEntry.objects.filter(date__year=year))
+    elif kind == "betalingen":
+        dataset = PaymentResource().export(Payment.objects.filter(year=year))
+    elif kind == "handtekeningen":
+        dataset = SignatureResource().export(Signature.objects.filter(signed_at__year=year))
+    else:
+        raise Http404
+    return _download(FORMATS[fmt]().export_data(dataset), fmt, f"{kind}-{year}")
+
+
+@people.role_required(people.ADMIN)
+def audit_export(request, year: int):
+    """Every signature and money state change of a year, for the auditor (CSV)."""
+    response = HttpResponse(content_type="text/csv")
+    response["Content-Disposition"] = f'attachment; filename="audit-{year}.csv"'
+    writer = csv.writer(response)
+    writer.writerow(["wanneer", "wie", "wat", "record", "status", "bedrag", "ip"])
+    signatures = Signature.objects.filter(
+        Q(signed_at__year=year)
+        | Q(volunteer_agreement__start_date__year=year)
+        | Q(allowance_agreement__start_date__year=year)
+    ).select_related("signed_by")
+    for signature in signatures:
+        agreement = signature.volunteer_agreement_id or signature.allowance_agreement_id
+        writer.writerow(
+            [
+                signature.signed_at.isoformat(),
+                neutralise(signature.signed_by.name),
+                f"handtekening ({signature.get_party_display()})",
+                agreement,
+                "",
+                "",
+                signature.ip_address or "",
+            ]
+        )
+    changes = Payment.history.filter(Q(history_date__year=year) | Q(year=year))
+    for record in changes.select_related("history_user").order_by("history_date"):
+        writer.writerow(
+            [
+                record.history_date.isoformat(),
+                neutralise(record.history_user.name if record.history_user else "systeem"),
+                "betaling",
+                record.id,
+                record.status,
+                record.amount,
+                "",
+            ]
+        )
+    return response
+
+
+@people.role_required(people.ADMIN)
+def statement_for(request, year: int, pk: int):
+    burgerbaner = get_object_or_404(Burgerbaner, pk=pk)
+    return _statement_response(burgerbaner, year)
+
+
+@people.role_required(people.BURGERBANER)
+def my_statement(request, year: int):
+    return _statement_response(request.user.burgerbaner, year)
+
+
+def _statement_response(burgerbaner: Burgerbaner, year: int) -> HttpResponse:
+    response = HttpResponse(statement_pdf(burgerbaner, year), content_type="application/pdf")
+    response["Content-Disposition"] = (
+        f'attachment; filename="jaaropgave-{year}-{burgerbaner.pk}.pdf"'
+    )
+    return response

@@ -1,0 +1,158 @@
+"""The year report: what the pilot did and paid in a year, per person, non-profit and sponsor.
+
+Every figure of money comes from ``payments.cap`` (allowance, gifts, travel)
+or from the payments themselves; hours are countersigned hours only.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Count, Q, Sum
+
+from accounts.models import Burgerbaner, Organisation
+from agreements.models import AllowanceAgreement
+from hours.models import HourEntry, TimesheetStatus
+from payments import cap
+from payments.models import Extra, ExtraKind, Payment, PaymentStatus
+
+ZERO = Decimal("0.00")
+
+
+@dataclass
+class PersonRow:
+    burgerbaner: Burgerbaner
+    hours_by_organisation: dict[str, Decimal]
+    hours: Decimal
+    allowance: Decimal
+    gifts: Decimal
+    travel: Decimal
+    paid: Decimal
+    headroom: Decimal | None
+    payments: int
+    sponsor: str
+    annual_maximum: Decimal | None = None
+
+    @property
+    def use_percent(self) -> int:
+        """How much of the annual maximum is used (paid, approved or opening balance)."""
+        if not self.annual_maximum or self.headroom is None:
+            return 0
+        return round(100 * (self.annual_maximum - self.headroom) / self.annual_maximum)
+
+    @property
+    def total(self) -> Decimal:
+        return self.allowance + self.gifts + self.travel
+
+
+def _signed_entries(year: int):
+    return HourEntry.objects.filter(
+        date__year=year, timesheet__status=TimesheetStatus.COUNTERSIGNED
+    )
+
+
+def people(year: int, *, organisation: int | None = None, sponsor: int | None = None):
+    """One row per burgerbaner with an allowance agreement or hours in ``year``."""
+    agreements = AllowanceAgreement.objects.in_force_on_any_day_of(year)
+    persons = Burgerbaner.objects.filter(
+        Q(pk__in=agreements.values("burgerbaner"))
+        | Q(pk__in=_signed_entries(year).values("timesheet__burgerbaner"))
+    )
+    if organisation:
+        persons = persons.filter(volunteeragreements__organisation=organisation)
+    if sponsor:
+        persons = persons.filter(pk__in=agreements.filter(sponsor=sponsor).values("burgerbaner"))
+    persons = list(persons.distinct().select_related("user").order_by("legal_name"))
+    ids = [p.pk for p in persons]
+
+    overviews = cap.overviews(ids, year, 12)
+    hours: dict[int, dict[str, Decimal]] = defaultdict(dict)
+    for person, org, total in (
+        _signed_entries(year)
+        .filter(timesheet__burgerbaner__in=ids)
+        .values_list("timesheet__burgerbaner", "timesheet__organisation__name")
+        .annotate(total=Sum("hours"))
+    ):
+        hours[person][org] = total
+    extras: dict[tuple[int, str], Decimal] = defaultdict(lambda: ZERO)
+    for person, kind, total in (
+        Extra.objects.filter(burgerbaner__in=ids, date__year=year)
+        .values_list("burgerbaner", "kind")
+        .annotate(total=Sum("amount"))
+    ):
+        extras[(person, kind)] = total
+    payments = {
+        person: (paid or ZERO, count)
+        for person, paid, count in Payment.objects.filter(burgerbaner__in=ids, year=year)
+        .exclude(status=PaymentStatus.RETURNED)
+        .values_list("burgerbaner")
+        .annotate(paid=Sum("amount", filter=Q(status=PaymentStatus.PAID)), count=Count("pk"))
+    }
+    sponsors = dict(
+        agreements.filter(burgerbaner__in=ids, sponsor__isnull=False)
+        .order_by("start_date")
+        .values_list("burgerbaner", "sponsor__name")
+    )
+    rows = []
+    for person in persons:
+        overview = overviews[person.pk]
+        paid, count = payments.get(person.pk, (ZERO, 0))
+        rows.append(
+            PersonRow(
+                burgerbaner=person,
+                hours_by_organisation=hours[person.pk],
+                hours=sum(hours[person.pk].values(), ZERO),
+                allowance=sum(overview.earned_by_month.values(), ZERO),
+                gifts=extras[(person.pk, ExtraKind.GIFT)],
+                travel=extras[(person.pk, ExtraKind.TRAVEL)],
+                paid=paid,
+                headroom=overview.headroom_year,
+                payments=count,
+                sponsor=sponsors.get(person.pk, ""),
+                annual_maximum=overview.annual_maximum,
+            )
+        )
+    return rows
+
+
+def nonprofits(year: int):
+    """Countersigned hours and volunteers per non-profit."""
+    return list(
+        Organisation.objects.filter(kind=Organisation.Kind.NONPROFIT)
+        .annotate(
+            hours=Sum(
+                "timesheets__entries__hours",
+                filter=Q(
+                    timesheets__month__year=year,
+                    timesheets__status=TimesheetStatus.COUNTERSIGNED,
+                ),
+            ),
+            volunteers=Count(
+                "timesheets__burgerbaner",
+                filter=Q(
+                    timesheets__month__year=year,
+                    timesheets__status=TimesheetStatus.COUNTERSIGNED,
+                ),
+                distinct=True,
+            ),
+        )
+        .order_by("name")
+    )
+
+
+def sponsors(year: int, rows: list[PersonRow]):
+    """Money each sponsor funded (paid allowance of the people it sponsors) and those hours."""
+    totals: dict[str, dict[str, Decimal]] = defaultdict(lambda: {"paid": ZERO, "hours": ZERO})
+    for row in rows:
+        if row.sponsor:
+            totals[row.sponsor]["paid"] += row.paid
+            totals[row.sponsor]["hours"] += row.hours
+    return [{"name": name, **values} for name, values in sorted(totals.items())]
+
+
+def hours_per_month(year: int) -> list[tuple[datetime.date, Decimal]]:
+    totals = dict(_signed_entries(year).values_list("date__month").annotate(total=Sum("hours")))
+    return [(datetime.date(year, m, 1), totals.get(m, ZERO)) for m in range(1, 13)]

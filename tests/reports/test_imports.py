@@ -1,0 +1,63 @@
+"""Imports through django-import-export: preview first, and an error anywhere imports nothing."""
+
+import io
+from decimal import Decimal
+
+import pytest
+import tablib
+from django.urls import reverse
+
+from accounts.admin import OrganisationResource
+from accounts.models import Organisation
+from payments.admin import OpeningBalanceResource
+from payments.models import OpeningBalance
+from tests.factories import OrganisationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_organisations_export_then_import_round_trip():
+    OrganisationFactory(name="Buurthuis Noord", kvk_number="12345678", address="Noordweg 1")
+    OrganisationFactory(name="Repair Café Zuid", kvk_number="87654321")
+    exported = OrganisationResource().export()
+    Organisation.objects.all().delete()
+    result = OrganisationResource().import_data(tablib.Dataset().load(exported.csv, "csv"))
+    assert not result.has_errors()
+    assert set(Organisation.objects.values_list("name", "kvk_number")) == {
+        ("Buurthuis Noord", "12345678"),
+        ("Repair Café Zuid", "87654321"),
+    }
+
+
+def opening_csv(*rows):
+    return "email,year,amount,note\n" + "\n".join(rows) + "\n"
+
+
+def test_opening_balances_import_with_a_bad_row_imports_nothing(burgerbaner):
+    data = tablib.Dataset().load(
+        opening_csv(
+            f"{burgerbaner.user.email},2025,300.00,Sportclub",
+            "onbekend@example.org,2025,100.00,Niemand",
+            f"{burgerbaner.user.email},2025,-5,Negatief",
+        ),
+        "csv",
+    )
+    result = OpeningBalanceResource().import_data(data, dry_run=True, use_transactions=True)
+    assert result.has_errors() or result.has_validation_errors()
+    assert not OpeningBalance.objects.exists()
+
+
+def test_admin_import_previews_then_confirms(client, admin_user, burgerbaner):
+    client.force_login(admin_user)
+    upload = io.BytesIO(opening_csv(f"{burgerbaner.user.email},2025,300.00,Sportclub").encode())
+    upload.name = "beginsaldi.csv"
+    response = client.post(
+        reverse("admin:payments_openingbalance_import"),
+        {"import_file": upload, "format": "0", "resource": "0"},
+    )
+    assert response.status_code == 200
+    assert "300" in response.text
+    assert not OpeningBalance.objects.exists()  # only a preview so far
+    confirm = response.context["confirm_form"]
+    response = client.post(reverse("admin:payments_openingbalance_process_import"), confirm.initial)
+    assert OpeningBalance.objects.get().amount == Decimal("300.00")

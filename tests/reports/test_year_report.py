@@ -1,0 +1,141 @@
+import csv
+import datetime
+import io
+import json
+from decimal import Decimal
+
+import openpyxl
+import pytest
+from django.urls import reverse
+from pypdf import PdfReader
+
+from payments import services
+from tests.conftest import YEAR
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def paid_year(burgerbaner, countersigned, treasurer, foundation):
+    countersigned(3, [3, 4])  # 56,00
+    services.register_extra(
+        burgerbaner,
+        date=datetime.date(YEAR, 3, 20),
+        kind="gift",
+        amount=Decimal("25.00"),
+        description="Bloemen",
+        by=treasurer,
+    )
+    services.approve_month(burgerbaner, YEAR, 3, by=treasurer)
+    batch = services.create_batch(by=treasurer)
+    services.mark_batch_paid(batch, execution_date=datetime.date(YEAR, 4, 1), by=treasurer)
+    return burgerbaner
+
+
+def test_admin_sees_the_year_per_person_organisation_and_sponsor(client, admin_user, paid_year):
+    client.force_login(admin_user)
+    response = client.get(reverse("year_report", args=[YEAR]))
+    row = response.context["rows"][0]
+    assert (row.hours, row.allowance, row.gifts, row.paid, row.payments) == (
+        Decimal("10"),
+        Decimal("56.00"),
+        Decimal("25.00"),
+        Decimal("81.00"),
+        1,
+    )
+    assert row.headroom == Decimal("2019.00")
+    assert "Buurtkamer De Polderhoek" in response.text
+    assert "<svg" in response.text
+
+
+@pytest.mark.parametrize("role", ["burgerbaner", "coordinator", "signer", "treasurer"])
+def test_only_admins_see_reports(client, people, role):
+    client.force_login(people[role])
+    assert client.get(reverse("year_report", args=[YEAR])).status_code == 403
+    url = reverse("report_export", args=[YEAR, "personen", "csv"])
+    assert client.get(url).status_code == 403
+
+
+def test_xlsx_export_totals_match_the_database(client, admin_user, paid_year):
+    client.force_login(admin_user)
+    response = client.get(reverse("report_export", args=[YEAR, "personen", "xlsx"]))
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    header = [c.value for c in sheet[1]]
+    values = dict(zip(header, [c.value for c in sheet[2]], strict=True))
+    assert values["burgerbaner"] == "Fatima el Amrani"
+    assert Decimal(str(values["betaald"])) == Decimal("81.00")
+    assert Decimal(str(values["totaal"])) == Decimal("81.00")
+
+
+def test_json_and_csv_exports(client, admin_user, paid_year):
+    client.force_login(admin_user)
+    data = json.loads(
+        client.get(reverse("report_export", args=[YEAR, "betalingen", "json"])).content
+    )
+    assert [Decimal(str(d["bedrag"])) for d in data] == [Decimal("81.00")]
+    response = client.get(reverse("report_export", args=[YEAR, "uren", "csv"]))
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert rows[0][:3] == ["id", "date", "burgerbaner"]
+    assert len(rows) == 3
+
+
+@pytest.mark.parametrize(
+    "evil", ['=HYPERLINK("http://x")', "+1+1", "-2+3", "@SUM(A1)", "\tTab", "\rCR"]
+)
+def test_cells_that_look_like_formulas_are_neutralised(client, admin_user, paid_year, evil):
+    paid_year.legal_name = evil
+    paid_year.save()
+    client.force_login(admin_user)
+    text = client.get(reverse("report_export", args=[YEAR, "personen", "csv"])).content.decode()
+    first = list(csv.reader(io.StringIO(text, newline="")))[1][0]
+    assert first == "'" + evil
+    book = openpyxl.load_workbook(
+        io.BytesIO(client.get(reverse("report_export", args=[YEAR, "personen", "xlsx"])).content)
+    )
+    # XLSX stores a carriage return as a line feed; what matters is the quote in front.
+    assert book.active["A2"].value.replace("\n", "\r") == ("'" + evil).replace("\n", "\r")
+
+
+def test_audit_export_lists_signatures_and_money_changes(client, admin_user, paid_year):
+    client.force_login(admin_user)
+    text = client.get(reverse("audit_export", args=[YEAR])).content.decode()
+    assert "betaling" in text and "paid" in text and "approved" in text
+
+
+def test_yearly_statement_says_the_total_stayed_within(client, paid_year, other_burgerbaner):
+    client.force_login(paid_year.user)
+    response = client.get(reverse("my_statement", args=[YEAR]))
+    text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(response.content)).pages)
+    text = text.replace("\xa0", " ")
+    assert "Jaaropgave vrijwilligersvergoeding 2025" in text
+    assert "maart" in text and "€ 81,00" in text
+    assert "bleef binnen het maximum van € 2.100,00" in text
+
+
+def test_statement_explains_an_opening_balance_over_the_maximum(
+    client, admin_user, paid_year, treasurer
+):
+    services.set_opening_balance(
+        paid_year, year=YEAR, amount=Decimal("2050.00"), note="", by=treasurer
+    )
+    client.force_login(admin_user)
+    response = client.get(reverse("statement_for", args=[YEAR, paid_year.pk]))
+    text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(response.content)).pages)
+    assert "€ 31,00 boven het maximum" in text.replace("\xa0", " ")
+
+
+def test_report_queries_do_not_grow(client, admin_user, django_assert_max_num_queries):
+    from tests.factories import AllowanceAgreementFactory
+
+    AllowanceAgreementFactory(
+        start_date=datetime.date(YEAR, 1, 1), end_date=datetime.date(YEAR, 12, 31)
+    )
+    client.force_login(admin_user)
+    with django_assert_max_num_queries(30) as few:
+        client.get(reverse("year_report", args=[YEAR]))
+    AllowanceAgreementFactory.create_batch(
+        15, start_date=datetime.date(YEAR, 1, 1), end_date=datetime.date(YEAR, 12, 31)
+    )
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        response = client.get(reverse("year_report", args=[YEAR]))
+    assert len(response.context["rows"]) == 16
