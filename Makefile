@@ -31,7 +31,9 @@ demo: install
 	DEBUG=1 $(PY) manage.py migrate --noinput
 	DEBUG=1 $(PY) manage.py seed_demo
 	@echo "Burgerbaan runs at http://127.0.0.1:$(PORT)/  (demo password: burgerbaan-demo)"
-	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:$(PORT)
+	@# The background worker (yearly statements as ZIP) stops with the server.
+	DEBUG=1 $(PY) manage.py db_worker & worker=$$!; trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
+	  DEBUG=1 $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .

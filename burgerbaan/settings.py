@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "allauth.mfa",
     "import_export",
     "simple_history",
+    "django_tasks_db",
     "accounts",
     "agreements",
     "payments",
@@ -211,3 +212,11 @@ LOGGING = {
 INVITATION_DAYS = envint("INVITATION_DAYS", 7)
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 IMPORT_EXPORT_USE_TRANSACTIONS = True  # an import with an error anywhere imports nothing
+
+# Background jobs (Django's tasks framework): run the worker with `manage.py db_worker`.
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+    }
+}
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))

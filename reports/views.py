@@ -1,9 +1,10 @@
 import csv
 
 from django.db.models import Q
-from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.views.decorators.http import require_POST
 from import_export.formats import base_formats
 
 from accounts import permissions as people
@@ -12,6 +13,7 @@ from agreements.models import Signature
 from hours.models import HourEntry
 from payments.models import Payment
 from reports import yearly
+from reports.models import StatementRun
 from reports.resources import (
     HourEntryResource,
     PaymentResource,
@@ -20,6 +22,7 @@ from reports.resources import (
 )
 from reports.safety import neutralise
 from reports.statements import statement_pdf
+from reports.tasks import build_statements_zip
 
 FORMATS = {"csv": base_formats.CSV, "xlsx": base_formats.XLSX, "json": base_formats.JSON}
 
@@ -174,4 +177,28 @@ def _statement_response(burgerbaner: Burgerbaner, year: int) -> HttpResponse:
     response["Content-Disposition"] = (
         f'attachment; filename="jaaropgave-{year}-{burgerbaner.pk}.pdf"'
     )
+    return response
+
+
+@require_POST
+@people.role_required(people.ADMIN)
+def statement_run_start(request, year: int):
+    run = StatementRun.objects.create(year=year, requested_by=request.user)
+    build_statements_zip.enqueue(run.pk)
+    return redirect(run.get_absolute_url())
+
+
+@people.role_required(people.ADMIN)
+def statement_run(request, pk: int):
+    run = get_object_or_404(StatementRun, pk=pk)
+    partial = request.headers.get("HX-Request") == "true"
+    template = "reports/partials/run_progress.html" if partial else "reports/run.html"
+    return render(request, template, {"run": run})
+
+
+@people.role_required(people.ADMIN)
+def statement_run_download(request, pk: int):
+    run = get_object_or_404(StatementRun, pk=pk, status=StatementRun.Status.DONE)
+    response = FileResponse(run.file.open("rb"), content_type="application/zip")
+    response["Content-Disposition"] = f'attachment; filename="jaaropgaven-{run.year}.zip"'
     return response

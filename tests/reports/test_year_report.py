@@ -139,3 +139,22 @@ def test_report_queries_do_not_grow(client, admin_user, django_assert_max_num_qu
     with django_assert_max_num_queries(len(few.captured_queries)):
         response = client.get(reverse("year_report", args=[YEAR]))
     assert len(response.context["rows"]) == 16
+
+
+def test_all_statements_of_a_year_as_zip_in_the_background(
+    client, admin_user, paid_year, other_burgerbaner
+):
+    import zipfile
+
+    from reports.models import StatementRun
+
+    client.force_login(admin_user)
+    response = client.post(reverse("statement_run_start", args=[YEAR]))
+    run = StatementRun.objects.get()
+    assert response["Location"] == run.get_absolute_url()
+    progress = client.get(run.get_absolute_url(), HTTP_HX_REQUEST="true")
+    assert "klaar: 1 van 1" in progress.text.lower()
+    assert "hx-get" not in progress.text  # stops polling when done
+    zipped = client.get(reverse("statement_run_download", args=[run.pk]))
+    archive = zipfile.ZipFile(io.BytesIO(b"".join(zipped.streaming_content)))
+    assert [n.startswith(f"jaaropgave-{YEAR}-Fatima") for n in archive.namelist()] == [True]
