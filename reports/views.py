@@ -1,5 +1,6 @@
 import csv
 
+from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -35,6 +36,12 @@ def _filters(request) -> dict:
     return {"organisation": number("organisatie"), "sponsor": number("sponsor")}
 
 
+def _without_page(request) -> str:
+    query = request.GET.copy()
+    query.pop("pagina", None)
+    return query.urlencode()
+
+
 @people.role_required(people.ADMIN)
 def report_home(request):
     return redirect("year_report", timezone.localdate().year)
@@ -43,7 +50,8 @@ def report_home(request):
 @people.role_required(people.ADMIN)
 def year_report(request, year: int):
     filters = _filters(request)
-    rows = yearly.people(year, **filters)
+    page = Paginator(yearly.people_of(year, **filters), 50).get_page(request.GET.get("pagina"))
+    rows = yearly.rows_for(list(page.object_list), year)
     months = yearly.hours_per_month(year)
     top = max((hours for _m, hours in months), default=0) or 1
     bars = [
@@ -63,12 +71,13 @@ def year_report(request, year: int):
             "year": year,
             "rows": rows,
             "nonprofits": yearly.nonprofits(year),
-            "sponsors": yearly.sponsors(year, rows),
+            "sponsors": yearly.sponsors(year),
+            "page": page,
             "bars": bars,
             "filters": filters,
             "organisations": Organisation.objects.filter(kind=Organisation.Kind.NONPROFIT),
             "sponsor_choices": Organisation.objects.filter(kind=Organisation.Kind.SPONSOR),
-            "query": request.GET.urlencode(),
+            "query": _without_page(request),
         },
     )
 
@@ -108,7 +117,7 @@ def export(request, year: int, kind: str, fmt: str):
         response["Content-Disposition"] = f'attachment; filename="uren-{year}.csv"'
         return response
     if kind == "personen":
-        dataset = PersonReportResource().export(yearly.people(year, **_filters(request)))
+        dataset = PersonReportResource().export(yearly.iter_rows(year, **_filters(request)))
     elif kind == "uren":
         dataset = HourEntryResource().export(HourEntry.objects.filter(date__year=year))
     elif kind == "betalingen":

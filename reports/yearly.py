@@ -54,19 +54,46 @@ def _signed_entries(year: int):
     )
 
 
-def people(year: int, *, organisation: int | None = None, sponsor: int | None = None):
-    """One row per burgerbaner with an allowance agreement or hours in ``year``."""
+def people_of(year: int, *, organisation: int | None = None, sponsor: int | None = None):
+    """Burgerbaners with an allowance agreement or signed hours in ``year``, by name."""
     agreements = AllowanceAgreement.objects.in_force_on_any_day_of(year)
     persons = Burgerbaner.objects.filter(
         Q(pk__in=agreements.values("burgerbaner"))
         | Q(pk__in=_signed_entries(year).values("timesheet__burgerbaner"))
     )
     if organisation:
-        persons = persons.filter(volunteeragreements__organisation=organisation)
+        persons = persons.filter(
+            pk__in=Burgerbaner.objects.filter(
+                volunteeragreements__organisation=organisation
+            ).values("pk")
+        )
     if sponsor:
         persons = persons.filter(pk__in=agreements.filter(sponsor=sponsor).values("burgerbaner"))
-    persons = list(persons.distinct().select_related("user").order_by("legal_name"))
+    return persons.select_related("user").order_by("legal_name", "pk")
+
+
+def people(year: int, *, organisation: int | None = None, sponsor: int | None = None):
+    """One row per burgerbaner of ``year`` (all of them: for small years and tests)."""
+    return rows_for(list(people_of(year, organisation=organisation, sponsor=sponsor)), year)
+
+
+def iter_rows(year: int, chunk: int = 500, **filters):
+    """All rows of ``year``, computed a chunk of people at a time (flat memory)."""
+    persons = people_of(year, **filters)
+    last = None
+    while True:
+        page = persons.filter(pk__gt=last) if last else persons
+        batch = list(page.order_by("pk")[:chunk])
+        if not batch:
+            return
+        yield from rows_for(sorted(batch, key=lambda p: p.legal_name), year)
+        last = batch[-1].pk
+
+
+def rows_for(persons: list[Burgerbaner], year: int) -> list[PersonRow]:
+    """The report rows of ``persons``, in a fixed number of queries."""
     ids = [p.pk for p in persons]
+    agreements = AllowanceAgreement.objects.in_force_on_any_day_of(year)
 
     overviews = cap.overviews(ids, year, 12)
     hours: dict[int, dict[str, Decimal]] = defaultdict(dict)
@@ -143,13 +170,28 @@ def nonprofits(year: int):
     )
 
 
-def sponsors(year: int, rows: list[PersonRow]):
-    """Money each sponsor funded (paid allowance of the people it sponsors) and those hours."""
+def sponsors(year: int):
+    """Money each sponsor funded (paid allowance of the people it sponsors) and those hours.
+
+    A person counts for the sponsor of their latest allowance agreement of the year.
+    """
+    sponsor_of = dict(
+        AllowanceAgreement.objects.in_force_on_any_day_of(year)
+        .filter(sponsor__isnull=False)
+        .order_by("start_date", "version")
+        .values_list("burgerbaner", "sponsor__name")
+    )
+    paid = (
+        Payment.objects.filter(year=year, status=PaymentStatus.PAID)
+        .values_list("burgerbaner")
+        .annotate(total=Sum("amount"))
+    )
+    hours = _signed_entries(year).values_list("timesheet__burgerbaner").annotate(total=Sum("hours"))
     totals: dict[str, dict[str, Decimal]] = defaultdict(lambda: {"paid": ZERO, "hours": ZERO})
-    for row in rows:
-        if row.sponsor:
-            totals[row.sponsor]["paid"] += row.paid
-            totals[row.sponsor]["hours"] += row.hours
+    for key, rows in (("paid", paid), ("hours", hours)):
+        for person, total in rows:
+            if person in sponsor_of:
+                totals[sponsor_of[person]][key] += total
     return [{"name": name, **values} for name, values in sorted(totals.items())]
 
 

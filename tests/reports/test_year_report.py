@@ -158,3 +158,19 @@ def test_all_statements_of_a_year_as_zip_in_the_background(
     zipped = client.get(reverse("statement_run_download", args=[run.pk]))
     archive = zipfile.ZipFile(io.BytesIO(b"".join(zipped.streaming_content)))
     assert [n.startswith(f"jaaropgave-{YEAR}-Fatima") for n in archive.namelist()] == [True]
+
+
+def test_report_pages_and_exports_everyone_in_chunks(client, admin_user):
+    from reports import yearly
+    from tests.factories import AllowanceAgreementFactory
+
+    AllowanceAgreementFactory.create_batch(
+        55, start_date=datetime.date(YEAR, 1, 1), end_date=datetime.date(YEAR, 12, 31)
+    )
+    client.force_login(admin_user)
+    assert len(client.get(reverse("year_report", args=[YEAR])).context["rows"]) == 50
+    second = client.get(reverse("year_report", args=[YEAR]) + "?pagina=2")
+    assert len(second.context["rows"]) == 5
+    assert len(list(yearly.iter_rows(YEAR, chunk=10))) == 55
+    text = client.get(reverse("report_export", args=[YEAR, "personen", "csv"])).content
+    assert len(text.decode().strip().splitlines()) == 56
