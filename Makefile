@@ -7,7 +7,7 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/burgerbaan
 # Settings for commands that need no secrets of their own.
 CHECK_ENV := SECRET_KEY=make-check-not-secret DEBUG=0
 
-.PHONY: demo test test-pg lint install system-deps browser-deps messages run clean
+.PHONY: demo test test-pg lint install system-deps browser-deps messages bench clean
 
 $(VENV)/.installed: pyproject.toml
 	@python=$$(bin/find-python) || { echo "Python 3.12 or newer is needed (see .python-version); install it with pyenv or your package manager."; exit 1; }; \
@@ -46,6 +46,10 @@ test: install browser-deps lint
 # The same suite on PostgreSQL (CI runs both).
 test-pg: install browser-deps
 	DATABASE_URL=$(PG_URL) $(VENV)/bin/pytest
+
+# Figures for the reports, exports, statements and payments on PostgreSQL (see README).
+bench: install
+	$(PY) bench/bench.py
 
 clean:
 	rm -rf $(VENV) staticfiles

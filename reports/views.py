@@ -1,6 +1,8 @@
 import csv
+import datetime
 
 from django.core.paginator import Paginator
+from django.db import connection
 from django.db.models import Q
 from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -94,11 +96,44 @@ class _Echo:
         return value
 
 
+# Cells that a spreadsheet would run as a formula get a quote in front (see safety.py).
+_SAFE = "CASE WHEN {col} ~ E'^[=+@\\t\\r-]' THEN '''' || {col} ELSE {col} END"
+_COPY_HOURS = (
+    "COPY (SELECT e.id, e.date, "
+    + _SAFE.format(col="b.legal_name")
+    + ", "
+    + _SAFE.format(col="o.name")
+    + ", e.hours, "
+    + _SAFE.format(col="e.description")
+    + ", "
+    "CASE WHEN e.is_correction THEN 1 ELSE 0 END, "
+    + _SAFE.format(col="e.correction_reason")
+    + ", t.status "
+    "FROM hours_hourentry e "
+    "JOIN hours_timesheet t ON t.id = e.timesheet_id "
+    "JOIN accounts_burgerbaner b ON b.id = t.burgerbaner_id "
+    "JOIN accounts_organisation o ON o.id = t.organisation_id "
+    "WHERE e.date BETWEEN %s AND %s ORDER BY e.date, e.id) TO STDOUT WITH CSV"
+)
+
+
 def _stream_hours_csv(year: int):
-    """The raw hours of a year as CSV, row by row: memory stays flat however many."""
+    """The raw hours of a year as CSV, row by row: memory stays flat however many.
+
+    On PostgreSQL the database writes the CSV itself (COPY), which is about as
+    fast as it gets; elsewhere the rows go through the export resource.
+    """
     writer = csv.writer(_Echo())
     resource = HourEntryResource()
     yield writer.writerow(resource.get_export_headers())
+    if connection.vendor == "postgresql":
+        first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+        with connection.cursor() as cursor:
+            raw = cursor.connection.cursor()
+            with raw.copy(_COPY_HOURS, (first, last)) as copy:
+                for block in copy:
+                    yield bytes(block)
+        return
     entries = (
         HourEntry.objects.filter(date__year=year)
         .select_related("timesheet__burgerbaner", "timesheet__organisation")

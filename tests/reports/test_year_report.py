@@ -174,3 +174,16 @@ def test_report_pages_and_exports_everyone_in_chunks(client, admin_user):
     assert len(list(yearly.iter_rows(YEAR, chunk=10))) == 55
     text = client.get(reverse("report_export", args=[YEAR, "personen", "csv"])).content
     assert len(text.decode().strip().splitlines()) == 56
+
+
+def test_raw_hours_export_neutralises_formulas(client, admin_user, burgerbaner, countersigned):
+    from hours.models import HourEntry
+
+    countersigned(3, [3])
+    HourEntry.objects.update(description="=cmd|' /C calc'!A0")
+    client.force_login(admin_user)
+    response = client.get(reverse("report_export", args=[YEAR, "uren", "csv"]))
+    content = b"".join(response.streaming_content).decode()
+    rows = list(csv.reader(io.StringIO(content, newline="")))
+    assert rows[1][5] == "'=cmd|' /C calc'!A0"
+    assert rows[1][2] == "Fatima el Amrani"

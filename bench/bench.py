@@ -1,0 +1,256 @@
+"""Benchmarks for the yearly reports, exports, statements and payments.
+
+Generates a realistic year on PostgreSQL, then measures and prints one figure
+per line as ``name: value unit``: wall time and peak Python memory of each
+step, beside the limits they are measured against (PostgreSQL's own COPY of
+the same rows; WeasyPrint rendering a bare one-page table).
+
+    make bench                   # full size: 10,000 burgerbaners, 2,000,000 hour entries
+    BENCH_SCALE=0.01 make bench  # a hundredth of that
+
+The data goes into its own database (``BENCH_DATABASE_URL``, default
+postgres://postgres@127.0.0.1:5432/burgerbaan_bench), which is emptied first.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+import random
+import sys
+import time
+import tracemalloc
+from contextlib import contextmanager
+from decimal import Decimal
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ["DATABASE_URL"] = os.environ.get(
+    "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/burgerbaan_bench"
+)
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "burgerbaan.settings")
+os.environ.setdefault("SECRET_KEY", "bench-not-secret-" + "x" * 40)
+os.environ.setdefault("ALLOWED_HOSTS", "testserver")
+os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
+os.environ.setdefault("STATIC_MANIFEST", "0")
+os.environ.setdefault("TASKS_BACKEND", "django.tasks.backends.immediate.ImmediateBackend")
+os.environ.setdefault("MEDIA_ROOT", "/tmp/burgerbaan-bench-media")
+
+import django
+
+django.setup()
+
+from django.core.management import call_command
+from django.db import connection
+
+SCALE = float(os.environ.get("BENCH_SCALE", "1"))
+YEAR = 2025
+PEOPLE = max(10, round(10_000 * SCALE))
+NONPROFITS = max(3, round(500 * SCALE))
+ENTRIES = max(100, round(2_000_000 * SCALE))
+rng = random.Random(2025)
+
+
+def say(name: str, value, unit: str) -> None:
+    print(f"{name}: {value} {unit}", flush=True)
+
+
+@contextmanager
+def measure(name: str):
+    tracemalloc.start()
+    started = time.perf_counter()
+    yield
+    seconds = time.perf_counter() - started
+    _current, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    say(f"{name} time", f"{seconds:.3f}", "s")
+    say(f"{name} peak memory", f"{peak / 1_048_576:.1f}", "MB")
+
+
+def create_database() -> None:
+    import psycopg
+
+    url = os.environ["DATABASE_URL"]
+    name = url.rsplit("/", 1)[1]
+    admin_url = url.rsplit("/", 1)[0] + "/postgres"
+    with psycopg.connect(admin_url, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{name}"')
+    call_command("migrate", verbosity=0)
+
+
+def generate():
+    from allauth.mfa.totp.internal.auth import TOTP
+
+    from accounts.models import Burgerbaner, Organisation, Role, User
+    from agreements.models import AgreementStatus, AllowanceAgreement, VolunteerAgreement
+    from hours.models import HourEntry, Timesheet, TimesheetStatus
+    from tests.factories import year_rules
+
+    year_rules(YEAR)
+    Organisation.objects.create(
+        name="Stichting Safe Almere", kind="foundation", iban="NL66ASNB0707070707"
+    )
+    sponsors = [
+        Organisation.objects.create(name=n, kind="sponsor")
+        for n in ("WoonZorgFlevoland", "Triade-Vitree", "Knipscheer-infrastructuur")
+    ]
+    orgs = Organisation.objects.bulk_create(
+        Organisation(name=f"Organisatie {i}", kind="nonprofit") for i in range(NONPROFITS)
+    )
+    admin = User.objects.create_user("admin@bench.test", "bench-password-1", name="Beheer")
+    treasurer = User.objects.create_user("pm@bench.test", "bench-password-1", name="Penning")
+    Role.objects.create(user=admin, kind="admin")
+    Role.objects.create(user=treasurer, kind="treasurer")
+    for user in (admin, treasurer):
+        TOTP.activate(user, "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP")
+    users = User.objects.bulk_create(
+        User(email=f"b{i}@bench.test", name=f"Burgerbaner {i:05d}", password="!")
+        for i in range(PEOPLE)
+    )
+    people = Burgerbaner.objects.bulk_create(
+        Burgerbaner(
+            user=u,
+            legal_name=u.name,
+            date_of_birth=datetime.date(1970 + i % 30, 1 + i % 12, 1),
+            start_date=datetime.date(YEAR, 1, 1),
+            iban="NL91ABNA0417164300",
+        )
+        for i, u in enumerate(users)
+    )
+    start, end = datetime.date(YEAR, 1, 1), datetime.date(YEAR, 12, 31)
+    volunteer = VolunteerAgreement.objects.bulk_create(
+        VolunteerAgreement(
+            burgerbaner=p,
+            organisation=orgs[i % len(orgs)],
+            work_description="Werk",
+            hours_per_week=Decimal("8"),
+            start_date=start,
+            status=AgreementStatus.ACTIVE,
+        )
+        for i, p in enumerate(people)
+    )
+    AllowanceAgreement.objects.bulk_create(
+        AllowanceAgreement(
+            burgerbaner=p,
+            start_date=start,
+            end_date=end,
+            hourly_rate=Decimal("5.00"),
+            iban="NL91ABNA0417164300",
+            sponsor=sponsors[i % 3],
+            status=AgreementStatus.ACTIVE,
+        )
+        for i, p in enumerate(people)
+    )
+    states = [TimesheetStatus.COUNTERSIGNED] * 9 + [
+        TimesheetStatus.APPROVED,
+        TimesheetStatus.SUBMITTED,
+        TimesheetStatus.OPEN,
+    ]
+    sheets = Timesheet.objects.bulk_create(
+        (
+            Timesheet(
+                burgerbaner=p,
+                organisation=a.organisation,
+                month=datetime.date(YEAR, m, 1),
+                status=states[m - 1],
+            )
+            for p, a in zip(people, volunteer, strict=True)
+            for m in range(1, 13)
+        ),
+        batch_size=5000,
+    )
+    per_sheet = max(1, ENTRIES // len(sheets))
+    batch = []
+    for sheet, agreement in ((s, volunteer[i // 12]) for i, s in enumerate(sheets)):
+        for n in range(per_sheet):
+            batch.append(
+                HourEntry(
+                    timesheet=sheet,
+                    agreement=agreement,
+                    date=sheet.month + datetime.timedelta(days=n % 28),
+                    hours=Decimal(rng.choice(["0.25", "0.5", "1", "1.5", "2", "3"])),
+                    description="Koffie schenken, =gasten ontvangen",
+                )
+            )
+        if len(batch) >= 20_000:
+            HourEntry.objects.bulk_create(batch, batch_size=5000)
+            batch = []
+    HourEntry.objects.bulk_create(batch, batch_size=5000)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")  # as autovacuum would after a bulk load
+    return admin, treasurer
+
+
+def main() -> None:
+    from django.test import Client
+    from weasyprint import HTML
+
+    from accounts.models import Burgerbaner
+    from hours.models import HourEntry
+    from payments import services
+    from reports.models import StatementRun
+    from reports.statements import statement_pdf
+    from reports.tasks import build_statements_zip
+
+    say("scale", SCALE, "")
+    started = time.perf_counter()
+    create_database()
+    admin, treasurer = generate()
+    say("generate data", f"{time.perf_counter() - started:.1f}", "s")
+    say("hour entries", HourEntry.objects.count(), "rows")
+    say("burgerbaners", Burgerbaner.objects.count(), "rows")
+
+    client = Client()
+    client.force_login(admin)
+    with measure("report first page"):
+        assert client.get(f"/rapportage/{YEAR}/").status_code == 200
+    with measure("report first page (warm)"):
+        client.get(f"/rapportage/{YEAR}/")
+    with measure("person report csv"):
+        assert client.get(f"/rapportage/{YEAR}/export/personen.csv").content
+    with measure("person report xlsx"):
+        assert client.get(f"/rapportage/{YEAR}/export/personen.xlsx").content
+    with measure("raw hours csv"):
+        for _chunk in client.get(f"/rapportage/{YEAR}/export/uren.csv").streaming_content:
+            pass
+    with measure("limit: postgresql copy of the same rows"), connection.cursor() as cursor:
+        sql = (
+            "COPY (SELECT e.id, e.date, b.legal_name, o.name, e.hours, e.description,"
+            " e.is_correction, e.correction_reason, t.status FROM hours_hourentry e"
+            " JOIN hours_timesheet t ON t.id = e.timesheet_id"
+            " JOIN accounts_burgerbaner b ON b.id = t.burgerbaner_id"
+            " JOIN accounts_organisation o ON o.id = t.organisation_id"
+            f" WHERE e.date BETWEEN '{YEAR}-01-01' AND '{YEAR}-12-31' ORDER BY e.date, e.id)"
+            " TO STDOUT WITH CSV HEADER"
+        )
+        with cursor.connection.cursor().copy(sql) as copy:
+            for _block in copy:
+                pass
+    person = Burgerbaner.objects.order_by("pk").first()
+    with measure("one statement pdf"):
+        statement_pdf(person, YEAR)
+    rows = "".join(f"<tr><td>{m}</td><td>1</td><td>€ 5,00</td></tr>" for m in range(12))
+    with measure("limit: bare weasyprint one-page table"):
+        HTML(string=f"<table>{rows}</table>").write_pdf()
+    say("statements in zip", PEOPLE, "people")
+    run = StatementRun.objects.create(year=YEAR, requested_by=admin)
+    with measure("all statements zip"):
+        build_statements_zip.call(run.pk)
+    client.force_login(treasurer)
+    with measure("month proposal page"):
+        assert client.get(f"/betalingen/{YEAR}/9/").status_code == 200
+    people = list(Burgerbaner.objects.order_by("pk"))
+    with measure("approve a month of payments"):
+        for burgerbaner in people:
+            services.approve_month(burgerbaner, YEAR, 9, by=treasurer)
+    say("payments approved", len(people), "payments")
+    with measure("sepa file of a month"):
+        batch = services.create_batch(by=treasurer)
+        xml = services.sepa_xml(batch, execution_date=datetime.date(YEAR, 10, 1))
+    say("sepa file size", f"{len(xml) / 1024:.0f}", "KiB")
+
+
+if __name__ == "__main__":
+    main()
