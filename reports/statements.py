@@ -9,12 +9,12 @@ from decimal import Decimal
 from django.conf import settings
 from django.db.models import Sum
 from django.template.loader import render_to_string
-from weasyprint import HTML
 
 from accounts.models import Burgerbaner, Organisation
 from hours.models import HourEntry, TimesheetStatus
 from payments import cap
 from payments.models import Extra, ExtraKind, Payment, PaymentStatus
+from reports.pdfrender import render_pdf
 
 ZERO = Decimal("0.00")
 
@@ -74,6 +74,9 @@ def statement(burgerbaner: Burgerbaner, year: int) -> dict:
     }
 
 
+def statement_html(burgerbaner: Burgerbaner, year: int) -> str:
+    return render_to_string("reports/pdf/statement.html", statement(burgerbaner, year))
+
+
 def statement_pdf(burgerbaner: Burgerbaner, year: int) -> bytes:
-    html = render_to_string("reports/pdf/statement.html", statement(burgerbaner, year))
-    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
+    return render_pdf(statement_html(burgerbaner, year), str(settings.BASE_DIR))

@@ -1,8 +1,12 @@
 """Background jobs of the reports."""
 
+import multiprocessing
+import os
 import tempfile
 import zipfile
+from concurrent.futures import ProcessPoolExecutor
 
+from django.conf import settings
 from django.core.files import File
 from django.db.models import Q
 from django.tasks import task
@@ -11,7 +15,11 @@ from accounts.models import Burgerbaner
 from agreements.models import AllowanceAgreement
 from payments.models import Payment
 from reports.models import StatementRun
-from reports.statements import statement_pdf
+from reports.pdfrender import render_pdf
+from reports.statements import statement_html
+
+# Below this many statements, starting worker processes costs more than it saves.
+PARALLEL_FROM = 20
 
 
 def people_of_year(year: int):
@@ -32,12 +40,9 @@ def build_statements_zip(run_id: int) -> None:
     try:
         with tempfile.TemporaryFile() as buffer:
             with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-                for done, person in enumerate(persons, start=1):
+                for done, (person, pdf) in enumerate(_render_all(persons, run.year), start=1):
                     name = "".join(c if c.isalnum() else "-" for c in person.legal_name)
-                    archive.writestr(
-                        f"jaaropgave-{run.year}-{name}-{person.pk}.pdf",
-                        statement_pdf(person, run.year),
-                    )
+                    archive.writestr(f"jaaropgave-{run.year}-{name}-{person.pk}.pdf", pdf)
                     if done % 5 == 0 or done == len(persons):
                         StatementRun.objects.filter(pk=run.pk).update(done=done)
             buffer.seek(0)
@@ -48,3 +53,25 @@ def build_statements_zip(run_id: int) -> None:
     except Exception:
         StatementRun.objects.filter(pk=run.pk).update(status=StatementRun.Status.FAILED)
         raise
+
+
+def _render_all(persons, year: int):
+    """Yield (person, PDF) in order. The database work stays here; turning HTML into
+    PDF (the slow, CPU-bound part) runs on every core when there are many."""
+    base_url = str(settings.BASE_DIR)
+    if len(persons) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
+        for person in persons:
+            yield person, render_pdf(statement_html(person, year), base_url)
+        return
+    # Fresh processes (spawn) share no database connection with this one.
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=os.cpu_count(), mp_context=context) as pool:
+        pending = []
+        for person in persons:
+            html = statement_html(person, year)
+            pending.append((person, pool.submit(render_pdf, html, base_url)))
+            if len(pending) >= 4 * (os.cpu_count() or 1):
+                person_, future = pending.pop(0)
+                yield person_, future.result()
+        for person_, future in pending:
+            yield person_, future.result()

@@ -187,3 +187,22 @@ def test_raw_hours_export_neutralises_formulas(client, admin_user, burgerbaner, 
     rows = list(csv.reader(io.StringIO(content, newline="")))
     assert rows[1][5] == "'=cmd|' /C calc'!A0"
     assert rows[1][2] == "Fatima el Amrani"
+
+
+def test_many_statements_render_on_every_core(admin_user, monkeypatch):
+    import zipfile
+
+    from reports import tasks
+    from reports.models import StatementRun
+    from tests.factories import AllowanceAgreementFactory
+
+    monkeypatch.setattr(tasks, "PARALLEL_FROM", 3)
+    AllowanceAgreementFactory.create_batch(
+        5, start_date=datetime.date(YEAR, 1, 1), end_date=datetime.date(YEAR, 12, 31)
+    )
+    run = StatementRun.objects.create(year=YEAR, requested_by=admin_user)
+    tasks.build_statements_zip.call(run.pk)
+    run.refresh_from_db()
+    assert (run.status, run.done, run.total) == ("done", 5, 5)
+    names = zipfile.ZipFile(run.file.open("rb")).namelist()
+    assert len(names) == 5 and all(n.endswith(".pdf") for n in names)
