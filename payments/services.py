@@ -14,9 +14,11 @@ from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import OperationalError, connection, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from sepaxml import SepaTransfer
+from simple_history.utils import bulk_create_with_history
 
 from accounts import permissions as people
 from accounts.iban import normalise_iban
@@ -51,17 +53,22 @@ def check_amount(amount: Decimal) -> None:
         raise PaymentError(_("Een bedrag heeft hoogstens 2 cijfers achter de komma."))
 
 
-def lock_person_year(burgerbaner_id: int, year: int) -> None:
-    """Serialise every money decision about one person in one year.
+def lock_people_year(burgerbaner_ids: list[int], year: int) -> None:
+    """Serialise every money decision about these people in one year.
 
-    PostgreSQL: an advisory transaction lock that gives up after 3 seconds with
-    a clear message. Other databases: a row lock on the person.
+    PostgreSQL: advisory transaction locks, taken in sorted order so two
+    treasurers never deadlock, giving up after 3 seconds with a clear message.
+    Other databases: row locks on the people, in the same order.
     """
+    ids = sorted(set(burgerbaner_ids))
     if connection.vendor == "postgresql":
         try:
             with connection.cursor() as cursor:
                 cursor.execute(f"SET LOCAL lock_timeout = '{LOCK_TIMEOUT}'")
-                cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [burgerbaner_id, year])
+                cursor.execute(
+                    "SELECT pg_advisory_xact_lock(id, %s) FROM unnest(%s::int[]) AS id ORDER BY id",
+                    [year, ids],
+                )
         except OperationalError as exc:
             raise PaymentError(
                 _(
@@ -70,66 +77,93 @@ def lock_person_year(burgerbaner_id: int, year: int) -> None:
                 )
             ) from exc
     else:
-        Burgerbaner.objects.select_for_update().filter(pk=burgerbaner_id).first()
+        list(Burgerbaner.objects.select_for_update().filter(pk__in=ids).order_by("pk"))
 
 
-def payout_agreement(burgerbaner: Burgerbaner, year: int, month: int) -> AllowanceAgreement | None:
-    """The allowance agreement whose IBAN receives the money of that month."""
-    last = (datetime.date(year, month, 1) + datetime.timedelta(days=32)).replace(day=1)
-    in_month = [
-        a
-        for a in AllowanceAgreement.objects.in_force_on_any_day_of(year).filter(
-            burgerbaner=burgerbaner
-        )
-        if a.start_date < last
-        and (a.end_date is None or a.end_date >= datetime.date(year, month, 1))
-    ]
-    return max(in_month, key=lambda a: (a.start_date, a.version), default=None)
+def lock_person_year(burgerbaner_id: int, year: int) -> None:
+    lock_people_year([burgerbaner_id], year)
 
 
-def approve_month(burgerbaner: Burgerbaner, year: int, month: int, *, by: User) -> Payment:
-    """Approve what is payable for ``month``, up to the monthly and annual maximum.
+def payout_agreements(ids: list[int], year: int, month: int) -> dict[int, AllowanceAgreement]:
+    """Per person, the allowance agreement whose IBAN receives the money of that month."""
+    first = datetime.date(year, month, 1)
+    next_month = (first + datetime.timedelta(days=32)).replace(day=1)
+    chosen: dict[int, AllowanceAgreement] = {}
+    for agreement in (
+        AllowanceAgreement.objects.in_force_on_any_day_of(year)
+        .filter(burgerbaner_id__in=ids, start_date__lt=next_month)
+        .filter(Q(end_date__isnull=True) | Q(end_date__gte=first))
+        .order_by("start_date", "version")
+    ):
+        chosen[agreement.burgerbaner_id] = agreement  # the latest wins
+    return chosen
 
-    Refuses anyone but a treasurer, a treasurer paying themselves, a year
-    without rules, and a month with nothing (left) to pay.
+
+def approve_months(
+    burgerbaners: list[Burgerbaner], year: int, month: int, *, by: User
+) -> tuple[list[Payment], dict[int, str]]:
+    """Approve what is payable for ``month`` for many people at once, up to both maxima.
+
+    The maxima are re-checked for everyone inside the transaction that records
+    the payments, under the locks of all of them. Returns the payments made and,
+    per person refused, the reason (a treasurer never pays themselves; a month
+    with nothing, or no room, left to pay gets nothing).
     """
     _require(by, people.TREASURER)
-    if burgerbaner.user_id == by.pk:
-        raise PaymentError(
-            _("Je kunt geen betaling aan jezelf goedkeuren. Vraag een andere penningmeester.")
-        )
     try:
         rules_for(year)
     except RulesMissing as exc:
         raise PaymentError(exc.message) from exc
-    agreement = payout_agreement(burgerbaner, year, month)
-    if agreement is None:
-        raise PaymentError(
-            _("%(name)s had in deze maand geen actieve vergoedingsovereenkomst.")
-            % {"name": burgerbaner.legal_name}
-        )
+    refused: dict[int, str] = {}
+    for person in burgerbaners:
+        if person.user_id == by.pk:
+            refused[person.pk] = _(
+                "Je kunt geen betaling aan jezelf goedkeuren. Vraag een andere penningmeester."
+            )
+    persons = [p for p in burgerbaners if p.pk not in refused]
+    agreements = payout_agreements([p.pk for p in persons], year, month)
+    now = timezone.now()
     with transaction.atomic():
-        lock_person_year(burgerbaner.pk, year)
-        proposal = cap.overview(burgerbaner, year, month).proposal(month)
-        if proposal.payable <= 0:
-            raise PaymentError(
-                _("Voor %(name)s is er in deze maand niets (meer) te betalen.")
-                % {"name": burgerbaner.legal_name}
-            )
-        if proposal.proposed <= 0:
-            raise PaymentError(
-                _("Voor %(name)s is er geen ruimte meer: %(reason)s.")
-                % {"name": burgerbaner.legal_name, "reason": proposal.reason}
-            )
-        return Payment.objects.create(
-            burgerbaner=burgerbaner,
-            year=year,
-            month=month,
-            amount=proposal.proposed,
-            iban=agreement.iban,
-            approved_by=by,
-            approved_at=timezone.now(),
-        )
+        lock_people_year([p.pk for p in persons], year)
+        overviews = cap.overviews([p.pk for p in persons], year, month)
+        payments = []
+        for person in persons:
+            proposal = overviews[person.pk].proposal(month)
+            if person.pk not in agreements:
+                refused[person.pk] = _(
+                    "%(name)s had in deze maand geen actieve vergoedingsovereenkomst."
+                ) % {"name": person.legal_name}
+            elif proposal.payable <= 0:
+                refused[person.pk] = _(
+                    "Voor %(name)s is er in deze maand niets (meer) te betalen."
+                ) % {"name": person.legal_name}
+            elif proposal.proposed <= 0:
+                refused[person.pk] = _("Voor %(name)s is er geen ruimte meer: %(reason)s.") % {
+                    "name": person.legal_name,
+                    "reason": proposal.reason,
+                }
+            else:
+                payments.append(
+                    Payment(
+                        burgerbaner=person,
+                        year=year,
+                        month=month,
+                        amount=proposal.proposed,
+                        iban=agreements[person.pk].iban,
+                        approved_by=by,
+                        approved_at=now,
+                    )
+                )
+        created = bulk_create_with_history(payments, Payment, default_user=by)
+    return created, refused
+
+
+def approve_month(burgerbaner: Burgerbaner, year: int, month: int, *, by: User) -> Payment:
+    """Approve one person's month; refuses with the reason when nothing can be paid."""
+    created, refused = approve_months([burgerbaner], year, month, by=by)
+    if refused:
+        raise PaymentError(refused[burgerbaner.pk])
+    return created[0]
 
 
 @transaction.atomic

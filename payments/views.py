@@ -74,15 +74,16 @@ def month_proposal(request, year: int, month: int):
     if not 1 <= month <= 12 or not 2000 <= year <= 2100:
         raise Http404
     if request.method == "POST":
-        chosen = Burgerbaner.objects.filter(pk__in=request.POST.getlist("burgerbaner"))
-        approved, refused = 0, []
-        for burgerbaner in chosen:
-            try:
-                services.approve_month(burgerbaner, year, month, by=request.user)
-            except PaymentError as exc:
-                refused.append(exc.message)
-            else:
-                approved += 1
+        chosen = list(
+            Burgerbaner.objects.filter(
+                pk__in=[v for v in request.POST.getlist("burgerbaner") if v.isdigit()]
+            )
+        )
+        try:
+            created, refusals = services.approve_months(chosen, year, month, by=request.user)
+        except PaymentError as exc:
+            created, refusals = [], {0: exc.message}
+        approved, refused = len(created), list(refusals.values())
         if approved:
             messages.success(request, _("%(n)s betalingen zijn goedgekeurd.") % {"n": approved})
         for message in refused:

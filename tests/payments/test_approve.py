@@ -154,3 +154,24 @@ def test_gift_without_allowance_agreement_is_refused(burgerbaner, treasurer):
             description="x",
             by=treasurer,
         )
+
+
+def test_a_whole_month_is_approved_at_once_with_each_cap_checked(
+    burgerbaner, other_burgerbaner, countersigned, treasurer, django_assert_max_num_queries
+):
+    from tests.factories import AllowanceAgreementFactory
+
+    countersigned(4, list(range(1, 9)))  # 224,00 → 210,00
+    AllowanceAgreementFactory(
+        burgerbaner=other_burgerbaner,
+        start_date=datetime.date(YEAR, 1, 1),
+        end_date=datetime.date(YEAR, 12, 31),
+    )  # nothing signed
+    with django_assert_max_num_queries(20):
+        created, refused = services.approve_months(
+            [burgerbaner, other_burgerbaner], YEAR, 4, by=treasurer
+        )
+    assert [p.amount for p in created] == [Decimal("210.00")]
+    assert "niets (meer) te betalen" in refused[other_burgerbaner.pk]
+    record = Payment.objects.get().history.get()
+    assert (record.history_user, record.status) == (treasurer, PaymentStatus.APPROVED)
