@@ -1,15 +1,12 @@
 """Agreements as PDF, rendered by WeasyPrint from an HTML template."""
 
-from django.conf import settings
-from django.template.loader import render_to_string
-from weasyprint import HTML
-
 from agreements.models import Agreement, Signature
+from burgerbaan.pdf import template_pdf
 
 
 def agreement_pdf(agreement: Agreement) -> bytes:
     signatures = {s.party: s for s in agreement.signatures.select_related("signed_by")}
-    html = render_to_string(
+    return template_pdf(
         "agreements/pdf/agreement.html",
         {
             "agreement": agreement,
@@ -18,4 +15,3 @@ def agreement_pdf(agreement: Agreement) -> bytes:
             "organisation_signature": signatures.get(Signature.Party.ORGANISATION),
         },
     )
-    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()

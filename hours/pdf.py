@@ -1,9 +1,6 @@
 """The urenoverzicht as PDF: what the pilot used to sign on paper."""
 
-from django.conf import settings
-from django.template.loader import render_to_string
-from weasyprint import HTML
-
+from burgerbaan.pdf import template_pdf
 from hours.models import Timesheet, TimesheetStep
 
 
@@ -13,7 +10,7 @@ def timesheet_pdf(timesheet: Timesheet) -> bytes:
     last = {}
     for step in steps:  # the latest of each kind counts (a rejected month is signed again)
         last[step.action] = step
-    html = render_to_string(
+    return template_pdf(
         "hours/pdf/timesheet.html",
         {
             "timesheet": timesheet,
@@ -24,4 +21,3 @@ def timesheet_pdf(timesheet: Timesheet) -> bytes:
             "status_is_signed": timesheet.status in ("approved", "countersigned"),
         },
     )
-    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()

@@ -4,11 +4,8 @@ import datetime
 from collections import defaultdict
 from decimal import Decimal
 
-from django.conf import settings
-from django.template.loader import render_to_string
-from weasyprint import HTML
-
 from burgerbaan.money import round_cents
+from burgerbaan.pdf import template_pdf
 from hours.models import HourEntry, TimesheetStatus
 from payments import cap
 from payments.models import Extra, Payment
@@ -51,5 +48,4 @@ def specification(payment: Payment) -> dict:
 
 
 def payment_pdf(payment: Payment) -> bytes:
-    html = render_to_string("payments/pdf/specification.html", specification(payment))
-    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
+    return template_pdf("payments/pdf/specification.html", specification(payment))

@@ -11,10 +11,10 @@ from django.db.models import Sum
 from django.template.loader import render_to_string
 
 from accounts.models import Burgerbaner, Organisation
+from burgerbaan.pdf import render_pdf
 from hours.models import HourEntry, TimesheetStatus
 from payments import cap
 from payments.models import Extra, ExtraKind, Payment, PaymentStatus
-from reports.pdfrender import render_pdf
 
 ZERO = Decimal("0.00")
 

@@ -13,9 +13,9 @@ from django.tasks import task
 
 from accounts.models import Burgerbaner
 from agreements.models import AllowanceAgreement
+from burgerbaan.pdf import render_pdf
 from payments.models import Payment
 from reports.models import StatementRun
-from reports.pdfrender import render_pdf
 from reports.statements import statement_html
 
 # Below this many statements, starting worker processes costs more than it saves.
