@@ -1,5 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from import_export import fields, resources
 from import_export.admin import ImportExportModelAdmin
 from simple_history.admin import SimpleHistoryAdmin
@@ -34,12 +36,14 @@ class OrganisationResource(resources.ModelResource):
 
 
 class BurgerbanerResource(resources.ModelResource):
-    email = fields.Field(attribute="user__email", column_name="email", readonly=True)
+    """Import and export burgerbaners, keyed by e-mail. New people get an account
+    without a password; the admin sends their invitation from the dashboard."""
+
+    email = fields.Field(attribute="email", column_name="email")
 
     class Meta:
         model = Burgerbaner
         fields = [
-            "id",
             "email",
             "legal_name",
             "date_of_birth",
@@ -47,8 +51,35 @@ class BurgerbanerResource(resources.ModelResource):
             "postcode",
             "city",
             "phone",
+            "iban",
             "start_date",
         ]
+        import_id_fields = ["email"]
+        clean_model_instances = True
+        skip_unchanged = True
+
+    def get_instance(self, instance_loader, row):
+        email = (row.get("email") or "").strip().lower()
+        return Burgerbaner.objects.filter(user__email__iexact=email).first()
+
+    def dehydrate_email(self, burgerbaner):
+        return burgerbaner.user.email if burgerbaner.user_id else ""
+
+    def import_instance(self, instance, row, **kwargs):
+        super().import_instance(instance, row, **kwargs)
+        instance.__dict__.pop("email", None)  # the e-mail belongs to the account
+        if instance.user_id:
+            return
+        email = (row.get("email") or "").strip().lower()
+        try:
+            validate_email(email)
+        except ValidationError as exc:
+            raise ValidationError({"email": "Vul een geldig e-mailadres in."}) from exc
+        user = User.objects.filter(email__iexact=email).first()
+        if user is None:
+            # Inside the import's transaction: a dry run or an error anywhere undoes it.
+            user = User.objects.create_user(email=email, password=None, name=instance.legal_name)
+        instance.user = user
 
 
 class RoleInline(admin.TabularInline):

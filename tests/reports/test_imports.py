@@ -61,3 +61,52 @@ def test_admin_import_previews_then_confirms(client, admin_user, burgerbaner):
     confirm = response.context["confirm_form"]
     response = client.post(reverse("admin:payments_openingbalance_process_import"), confirm.initial)
     assert OpeningBalance.objects.get().amount == Decimal("300.00")
+
+
+def burgerbaner_csv(*rows):
+    header = "email,legal_name,date_of_birth,street,postcode,city,phone,iban,start_date"
+    return header + "\n" + "\n".join(rows) + "\n"
+
+
+def test_burgerbaners_import_creates_accounts_and_profiles(db):
+    from accounts.admin import BurgerbanerResource
+    from accounts.models import Burgerbaner
+
+    data = tablib.Dataset().load(
+        burgerbaner_csv(
+            "priya@example.org,Priya Ramdin,1988-01-30,Tuinlaan 22,1358 EF,Almere,0611,"
+            "NL20INGB0001234567,2026-02-01",
+        ),
+        "csv",
+    )
+    result = BurgerbanerResource().import_data(data, use_transactions=True)
+    assert not result.has_errors() and not result.has_validation_errors()
+    person = Burgerbaner.objects.get()
+    assert (person.user.email, person.iban) == ("priya@example.org", "NL20INGB0001234567")
+    assert not person.user.has_usable_password()
+
+    exported = BurgerbanerResource().export()
+    Burgerbaner.objects.update(city="Lelystad")
+    BurgerbanerResource().import_data(tablib.Dataset().load(exported.csv, "csv"))
+    assert Burgerbaner.objects.get().city == "Almere"  # round trip: same data back
+    assert Burgerbaner.objects.count() == 1
+
+
+def test_burgerbaners_import_with_an_invalid_iban_imports_nobody(db):
+    from accounts.admin import BurgerbanerResource
+    from accounts.models import Burgerbaner, User
+
+    data = tablib.Dataset().load(
+        burgerbaner_csv(
+            "a@example.org,Anna,1980-01-01,,,Almere,,NL91ABNA0417164300,2026-01-01",
+            "b@example.org,Bert,1981-01-01,,,Almere,,NL00FOUT0000000000,2026-01-01",
+        ),
+        "csv",
+    )
+    result = BurgerbanerResource().import_data(
+        data, use_transactions=True, rollback_on_validation_errors=True
+    )
+    assert result.has_validation_errors()
+    assert "Dit IBAN klopt niet" in str(result.invalid_rows[0].error_dict)
+    assert not Burgerbaner.objects.exists()
+    assert not User.objects.exists()
