@@ -3,6 +3,7 @@ import datetime
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -74,24 +75,13 @@ def month_proposal(request, year: int, month: int):
     if not 1 <= month <= 12 or not 2000 <= year <= 2100:
         raise Http404
     if request.method == "POST":
-        chosen = list(
-            Burgerbaner.objects.filter(
-                pk__in=[v for v in request.POST.getlist("burgerbaner") if v.isdigit()]
-            )
-        )
-        try:
-            created, refusals = services.approve_months(chosen, year, month, by=request.user)
-        except PaymentError as exc:
-            created, refusals = [], {0: exc.message}
-        approved, refused = len(created), list(refusals.values())
-        if approved:
-            messages.success(request, _("%(n)s betalingen zijn goedgekeurd.") % {"n": approved})
-        for message in refused:
-            messages.error(request, message)
-        if not approved and not refused:
-            messages.error(request, _("Kies eerst een of meer burgerbaners."))
+        if request.POST.get("alles"):
+            _approve_whole_month(request, year, month)
+        else:
+            _approve_chosen(request, year, month)
         return redirect("month_proposal", year, month)
-    persons = list(_people_of_month(year, month))
+    page = Paginator(_people_of_month(year, month), 200).get_page(request.GET.get("pagina"))
+    persons = list(page.object_list)
     overviews = cap.overviews([p.pk for p in persons], year, month)
     rows, nothing = [], []
     for person in persons:
@@ -109,12 +99,56 @@ def month_proposal(request, year: int, month: int):
             "year": year,
             "month": month,
             "month_start": datetime.date(year, month, 1),
+            "page": page,
             "rows": rows,
             "nothing": nothing,
             "total_proposed": sum((r["proposal"].proposed for r in rows), cap.ZERO),
             "total_held": sum((r["proposal"].held for r in rows), cap.ZERO),
         },
     )
+
+
+def _approve_chosen(request, year: int, month: int) -> None:
+    chosen = list(
+        Burgerbaner.objects.filter(
+            pk__in=[v for v in request.POST.getlist("burgerbaner") if v.isdigit()]
+        )
+    )
+    if not chosen:
+        messages.error(request, _("Kies eerst een of meer burgerbaners."))
+        return
+    try:
+        created, refusals = services.approve_months(chosen, year, month, by=request.user)
+    except PaymentError as exc:
+        messages.error(request, exc.message)
+        return
+    if created:
+        messages.success(request, _("%(n)s betalingen zijn goedgekeurd.") % {"n": len(created)})
+    for message in refusals.values():
+        messages.error(request, message)
+
+
+def _approve_whole_month(request, year: int, month: int) -> None:
+    """Everyone of the month, a few hundred people per transaction."""
+    persons = list(_people_of_month(year, month))
+    approved = skipped = 0
+    try:
+        for start in range(0, len(persons), 500):
+            created, refusals = services.approve_months(
+                persons[start : start + 500], year, month, by=request.user
+            )
+            approved += len(created)
+            skipped += len(refusals)
+    except PaymentError as exc:
+        messages.error(request, exc.message)
+    if approved:
+        messages.success(request, _("%(n)s betalingen zijn goedgekeurd.") % {"n": approved})
+    if skipped:
+        messages.info(
+            request,
+            _("%(n)s burgerbaners kregen niets: niets (meer) te betalen of geen ruimte.")
+            % {"n": skipped},
+        )
 
 
 @require_POST

@@ -168,3 +168,21 @@ def test_payments_cannot_be_edited_in_django_admin(
     url = reverse("admin:payments_payment_change", args=[payment.pk])
     assert client.post(url, {"amount": "999"}).status_code == 403
     assert Payment.objects.get().amount == Decimal("28.00")
+
+
+def test_treasurer_approves_the_whole_month_in_one_go(
+    client, burgerbaner, other_burgerbaner, countersigned, treasurer
+):
+    from tests.factories import AllowanceAgreementFactory
+
+    countersigned(4, [1, 2])
+    AllowanceAgreementFactory(
+        burgerbaner=other_burgerbaner,
+        start_date=datetime.date(YEAR, 1, 1),
+        end_date=datetime.date(YEAR, 12, 31),
+    )
+    client.force_login(treasurer)
+    response = client.post(proposal_url(4), {"alles": "1"}, follow=True)
+    assert "1 betalingen zijn goedgekeurd." in response.text
+    assert "1 burgerbaners kregen niets" in response.text
+    assert Payment.objects.get().amount == Decimal("56.00")
