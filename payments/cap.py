@@ -26,7 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Sum
+from django.db.models import Q, Sum
 from django.utils.translation import gettext as _
 
 from agreements.models import AllowanceAgreement
@@ -223,6 +223,20 @@ def amount_for(agreements, day: datetime.date, hours: Decimal) -> Decimal:
     return hours * rate_on(agreements, day)
 
 
+def _months_with_a_rate_change(agreements: list[AllowanceAgreement], year: int) -> set[int]:
+    """Months of ``year`` in which the hourly rate is not the same on every day."""
+    changes = set()
+    for agreement in agreements:
+        days = [agreement.start_date]
+        last = min(d for d in (agreement.end_date, agreement.ended_on, datetime.date.max) if d)
+        if last < datetime.date.max:
+            days.append(last + datetime.timedelta(days=1))
+        if agreement.hourly_rate_from_21:
+            days.append(agreement.burgerbaner.twenty_first_birthday())
+        changes.update(d.month for d in days if d.year == year and d.day != 1)
+    return changes
+
+
 def overviews(burgerbaner_ids: Iterable[int], year: int, month: int) -> dict[int, Overview]:
     """Overviews of many people at once, in a fixed number of queries."""
     from hours.models import HourEntry, TimesheetStatus
@@ -238,11 +252,39 @@ def overviews(burgerbaner_ids: Iterable[int], year: int, month: int) -> dict[int
 
     earned: dict[int, Months] = defaultdict(lambda: defaultdict(lambda: ZERO))
     pending: dict[int, Months] = defaultdict(lambda: defaultdict(lambda: ZERO))
-    for person, day, hours, status in HourEntry.objects.filter(
-        timesheet__burgerbaner_id__in=ids, date__year=year
-    ).values_list("timesheet__burgerbaner_id", "date", "hours", "timesheet__status"):
+
+    def add(person: int, day: datetime.date, hours: Decimal, status: str) -> None:
         target = earned if status == TimesheetStatus.COUNTERSIGNED else pending
         target[person][day.month] += amount_for(agreements[person], day, hours)
+
+    # Hours summed per person, month and status in the database; the rate is the
+    # same on every day of a month unless an agreement or a 21st birthday starts
+    # or stops inside it. Those few months are summed per day instead.
+    mixed = {
+        (person, month_)
+        for person in ids
+        for month_ in _months_with_a_rate_change(agreements[person], year)
+    }
+    entries = HourEntry.objects.filter(timesheet__burgerbaner_id__in=ids, date__year=year)
+    for person, month_, status, hours in (
+        entries.values_list("timesheet__burgerbaner_id", "date__month", "timesheet__status")
+        .annotate(total=Sum("hours"))
+        .order_by()
+    ):
+        if (person, month_) not in mixed:
+            add(person, datetime.date(year, month_, 1), hours, status)
+    pairs = sorted(mixed)
+    for start in range(0, len(pairs), 200):
+        chunk = Q()
+        for person, month_ in pairs[start : start + 200]:
+            chunk |= Q(timesheet__burgerbaner_id=person, date__month=month_)
+        for person, day, status, hours in (
+            entries.filter(chunk)
+            .values_list("timesheet__burgerbaner_id", "date", "timesheet__status")
+            .annotate(total=Sum("hours"))
+            .order_by()
+        ):
+            add(person, day, hours, status)
 
     extras: dict[int, Months] = defaultdict(dict)
     for person, month_, total in (

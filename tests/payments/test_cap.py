@@ -86,3 +86,66 @@ def test_year_without_rules_has_no_headroom_figures(burgerbaner):
     overview = cap.overview(burgerbaner, 2031, 1)
     assert overview.rules is None
     assert overview.left_month is None
+
+
+def test_a_rate_change_inside_a_month_counts_each_day_at_its_own_rate(burgerbaner):
+    agreement = burgerbaner.volunteeragreements.get()
+    agreement.start_date = datetime.date(2025, 1, 1)
+    agreement.save()
+    year_rules(2025)
+    AllowanceAgreementFactory(
+        burgerbaner=burgerbaner,
+        start_date=datetime.date(2025, 1, 1),
+        end_date=datetime.date(2025, 3, 15),
+        hourly_rate=Decimal("5.00"),
+    )
+    AllowanceAgreementFactory(
+        burgerbaner=burgerbaner,
+        start_date=datetime.date(2025, 3, 16),
+        end_date=datetime.date(2025, 12, 31),
+        hourly_rate=Decimal("5.60"),
+    )
+    for day in (10, 20):
+        services.log_hours(
+            burgerbaner,
+            by=burgerbaner.user,
+            agreement=agreement,
+            date=datetime.date(2025, 3, day),
+            hours=Decimal("2"),
+            description="x",
+        )
+    services.log_hours(
+        burgerbaner,
+        by=burgerbaner.user,
+        agreement=agreement,
+        date=datetime.date(2025, 4, 2),
+        hours=Decimal("1"),
+        description="x",
+    )
+    overview = cap.overview(burgerbaner, 2025, 3)
+    assert overview.pending_by_month == {3: Decimal("21.20"), 4: Decimal("5.60")}
+
+
+def test_turning_21_inside_a_month_pays_the_higher_rate_from_the_birthday(db):
+    from tests.factories import BurgerbanerFactory, VolunteerAgreementFactory
+
+    young = BurgerbanerFactory(date_of_birth=datetime.date(2004, 5, 20))
+    agreement = VolunteerAgreementFactory(burgerbaner=young, start_date=datetime.date(2025, 1, 1))
+    year_rules(2025)
+    AllowanceAgreementFactory(
+        burgerbaner=young,
+        start_date=datetime.date(2025, 1, 1),
+        end_date=datetime.date(2025, 12, 31),
+        hourly_rate=Decimal("3.30"),
+        hourly_rate_from_21=Decimal("5.60"),
+    )
+    for day in (19, 20):
+        services.log_hours(
+            young,
+            by=young.user,
+            agreement=agreement,
+            date=datetime.date(2025, 5, day),
+            hours=Decimal("1"),
+            description="x",
+        )
+    assert cap.overview(young, 2025, 5).pending_by_month == {5: Decimal("8.90")}
