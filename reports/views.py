@@ -147,14 +147,16 @@ def _stream_hours_csv(year: int):
 def export(request, year: int, kind: str, fmt: str):
     if fmt not in FORMATS:
         raise Http404
-    if kind == "uren" and fmt == "csv":
+    if kind == "uren":
+        # A year holds millions of hours: only a streamed CSV keeps memory flat
+        # (and an XLSX sheet stops at about a million rows anyway).
+        if fmt != "csv":
+            raise Http404
         response = StreamingHttpResponse(_stream_hours_csv(year), content_type="text/csv")
         response["Content-Disposition"] = f'attachment; filename="uren-{year}.csv"'
         return response
     if kind == "personen":
         dataset = PersonReportResource().export(yearly.iter_rows(year, **_filters(request)))
-    elif kind == "uren":
-        dataset = HourEntryResource().export(HourEntry.objects.filter(date__year=year))
     elif kind == "betalingen":
         dataset = PaymentResource().export(Payment.objects.filter(year=year))
     elif kind == "handtekeningen":

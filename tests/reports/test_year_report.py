@@ -206,3 +206,9 @@ def test_many_statements_render_on_every_core(admin_user, monkeypatch):
     assert (run.status, run.done, run.total) == ("done", 5, 5)
     names = zipfile.ZipFile(run.file.open("rb")).namelist()
     assert len(names) == 5 and all(n.endswith(".pdf") for n in names)
+
+
+def test_raw_hours_come_only_as_streamed_csv(client, admin_user):
+    client.force_login(admin_user)
+    assert client.get(reverse("report_export", args=[YEAR, "uren", "xlsx"])).status_code == 404
+    assert client.get(reverse("report_export", args=[YEAR, "onbekend", "csv"])).status_code == 404
