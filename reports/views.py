@@ -54,7 +54,8 @@ def year_report(request, year: int):
     filters = _filters(request)
     page = Paginator(yearly.people_of(year, **filters), 50).get_page(request.GET.get("pagina"))
     rows = yearly.rows_for(list(page.object_list), year)
-    months = yearly.hours_per_month(year)
+    summary = yearly.year_summary(year)
+    months = summary["hours_per_month"]
     top = max((hours for _m, hours in months), default=0) or 1
     bars = [
         {
@@ -72,8 +73,9 @@ def year_report(request, year: int):
         {
             "year": year,
             "rows": rows,
-            "nonprofits": yearly.nonprofits(year),
-            "sponsors": yearly.sponsors(year),
+            "nonprofits": summary["nonprofits"],
+            "sponsors": summary["sponsors"],
+            "computed_at": summary["computed_at"],
             "page": page,
             "bars": bars,
             "filters": filters,

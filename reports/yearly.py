@@ -15,7 +15,7 @@ from django.db.models import Count, Q, Sum
 
 from accounts.models import Burgerbaner, Organisation
 from agreements.models import AllowanceAgreement
-from hours.models import HourEntry, TimesheetStatus
+from hours.models import HourEntry, Timesheet, TimesheetStatus
 from payments import cap
 from payments.models import Extra, ExtraKind, Payment, PaymentStatus
 
@@ -59,7 +59,11 @@ def people_of(year: int, *, organisation: int | None = None, sponsor: int | None
     agreements = AllowanceAgreement.objects.in_force_on_any_day_of(year)
     persons = Burgerbaner.objects.filter(
         Q(pk__in=agreements.values("burgerbaner"))
-        | Q(pk__in=_signed_entries(year).values("timesheet__burgerbaner"))
+        | Q(
+            pk__in=Timesheet.objects.filter(
+                month__year=year, status=TimesheetStatus.COUNTERSIGNED
+            ).values("burgerbaner")
+        )
     )
     if organisation:
         persons = persons.filter(
@@ -198,3 +202,29 @@ def sponsors(year: int):
 def hours_per_month(year: int) -> list[tuple[datetime.date, Decimal]]:
     totals = dict(_signed_entries(year).values_list("date__month").annotate(total=Sum("hours")))
     return [(datetime.date(year, m, 1), totals.get(m, ZERO)) for m in range(1, 13)]
+
+
+SUMMARY_SECONDS = 600
+
+
+def year_summary(year: int) -> dict:
+    """The year's totals per month, non-profit and sponsor.
+
+    They add up every signed hour of the year (millions of rows at full size),
+    so they are kept in the cache for ten minutes; the page says from when.
+    """
+    from django.core.cache import cache
+    from django.utils import timezone
+
+    def compute():
+        return {
+            "hours_per_month": hours_per_month(year),
+            "nonprofits": [
+                {"name": org.name, "hours": org.hours, "volunteers": org.volunteers}
+                for org in nonprofits(year)
+            ],
+            "sponsors": sponsors(year),
+            "computed_at": timezone.now(),
+        }
+
+    return cache.get_or_set(f"year-summary-{year}", compute, SUMMARY_SECONDS)
