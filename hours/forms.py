@@ -66,6 +66,11 @@ class CorrectionForm(HourEntryForm):
         super().__init__(*args, **kwargs)
         self.fields["correction_reason"].required = True
 
+    def clean(self):
+        data = super().clean()
+        data["is_correction"] = True
+        return data
+
 
 class RejectForm(forms.Form):
     reason = forms.CharField(

@@ -73,8 +73,6 @@ def hours_home(request):
     form = form_class(request.POST or None, burgerbaner=burgerbaner)
     warning = None
     if request.method == "POST" and form.is_valid():
-        if form_class is CorrectionForm:
-            form.cleaned_data["is_correction"] = True
         entry, warning = _save_entry(request, form)
         if entry is not None:
             week = entry.date - datetime.timedelta(days=entry.date.weekday())
