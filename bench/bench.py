@@ -49,6 +49,8 @@ YEAR = 2025
 PEOPLE = max(10, round(10_000 * SCALE))
 NONPROFITS = max(3, round(500 * SCALE))
 ENTRIES = max(100, round(2_000_000 * SCALE))
+PAID_MONTHS = 10  # paid out before the bench; it approves and pays the next month itself
+MONTH = PAID_MONTHS + 1
 rng = random.Random(2025)
 
 
@@ -150,20 +152,27 @@ def generate():
         )
         for i, p in enumerate(people)
     )
-    states = [TimesheetStatus.COUNTERSIGNED] * 9 + [
+    # January to November signed by both; December in every state of the sign-off.
+    december = [
+        TimesheetStatus.COUNTERSIGNED,
         TimesheetStatus.APPROVED,
         TimesheetStatus.SUBMITTED,
+        TimesheetStatus.REJECTED,
         TimesheetStatus.OPEN,
     ]
+
+    def state(person: int, month: int) -> str:
+        return TimesheetStatus.COUNTERSIGNED if month < 12 else december[person % 5]
+
     sheets = Timesheet.objects.bulk_create(
         (
             Timesheet(
                 burgerbaner=p,
                 organisation=a.organisation,
                 month=datetime.date(YEAR, m, 1),
-                status=states[m - 1],
+                status=state(i, m),
             )
-            for p, a in zip(people, volunteer, strict=True)
+            for i, (p, a) in enumerate(zip(people, volunteer, strict=True))
             for m in range(1, 13)
         ),
         batch_size=5000,
@@ -186,8 +195,64 @@ def generate():
             batch = []
     HourEntry.objects.bulk_create(batch, batch_size=5000)
     with connection.cursor() as cursor:
+        # What submitting does to each month handed in: fix the sum of its entries.
+        cursor.execute(
+            "UPDATE hours_timesheet t SET total_hours = s.total FROM"
+            " (SELECT timesheet_id, SUM(hours) AS total FROM hours_hourentry"
+            "  GROUP BY timesheet_id) s"
+            " WHERE s.timesheet_id = t.id AND t.status NOT IN ('open', 'rejected')"
+        )
+    paid_batches(treasurer)
+    with connection.cursor() as cursor:
         cursor.execute("ANALYZE")  # as autovacuum would after a bulk load
     return admin, treasurer
+
+
+def paid_batches(treasurer) -> None:
+    """January to October paid out: one batch a month, each payment within both maxima
+    (the bench's hourly rate is the same all year, so a month is its hours × the rate)."""
+    from django.utils import timezone
+
+    from hours.models import Timesheet, TimesheetStatus
+    from payments.models import Payment, PaymentBatch, PaymentStatus
+
+    rate, monthly, annual = Decimal("5.00"), Decimal("210.00"), Decimal("2100.00")
+    totals = (
+        Timesheet.objects.filter(
+            status=TimesheetStatus.COUNTERSIGNED, month__month__lte=PAID_MONTHS
+        )
+        .order_by("burgerbaner", "month")
+        .values_list("burgerbaner", "month__month", "total_hours")
+    )
+    batches = {
+        m: PaymentBatch.objects.create(
+            created_by=treasurer,
+            status=PaymentBatch.Status.PAID,
+            execution_date=datetime.date(YEAR, m, 25),
+        )
+        for m in range(1, PAID_MONTHS + 1)
+    }
+    now, year_so_far, payments = timezone.now(), {}, []
+    for person, month, total_hours in totals:
+        so_far = year_so_far.get(person, Decimal("0"))
+        amount = min(total_hours * rate, monthly, annual - so_far)
+        if amount <= 0:
+            continue
+        year_so_far[person] = so_far + amount
+        payments.append(
+            Payment(
+                burgerbaner_id=person,
+                year=YEAR,
+                month=month,
+                amount=amount,
+                iban="NL91ABNA0417164300",
+                status=PaymentStatus.PAID,
+                batch=batches[month],
+                approved_by=treasurer,
+                approved_at=now,
+            )
+        )
+    Payment.objects.bulk_create(payments, batch_size=5000)
 
 
 def main() -> None:
@@ -221,6 +286,10 @@ def main() -> None:
         else:
             assert response.content
 
+    from django.core.cache import cache
+
+    get("/")  # a warm process: "cold" below means the year's totals are not cached yet
+    cache.clear()
     measure("report first page (cold)", lambda: get(f"/rapportage/{YEAR}/"), again=False)
     measure("report first page", lambda: get(f"/rapportage/{YEAR}/"))
     measure("person report csv", lambda: get(f"/rapportage/{YEAR}/export/personen.csv"))
@@ -245,21 +314,27 @@ def main() -> None:
     person = Burgerbaner.objects.order_by("pk").first()
     statement_pdf(person, YEAR)  # fonts and styles load once per process
     measure("one statement pdf", lambda: statement_pdf(person, YEAR))
-    rows = "".join(f"<tr><td>{m}</td><td>1</td><td>€ 5,00</td></tr>" for m in range(12))
+    # The same table as a statement's (twelve months, six columns), without styles,
+    # header, text or data: what WeasyPrint alone needs for a page like it.
+    rows = "".join(
+        f"<tr><td>maand {m}</td><td>12,50</td><td>€ 62,50</td><td>€ 0,00</td>"
+        "<td>€ 0,00</td><td>€ 62,50</td></tr>"
+        for m in range(1, 13)
+    )
     measure(
-        "limit: bare weasyprint one-page table",
+        "limit: bare weasyprint one-page table (12 x 6 cells)",
         lambda: HTML(string=f"<table>{rows}</table>").write_pdf(),
     )
     say("statements in zip", PEOPLE, "people")
     run = StatementRun.objects.create(year=YEAR, requested_by=admin)
     measure("all statements zip", lambda: build_statements_zip.call(run.pk), again=False)
     client.force_login(treasurer)
-    measure("month proposal page", lambda: get(f"/betalingen/{YEAR}/9/"))
+    measure("month proposal page", lambda: get(f"/betalingen/{YEAR}/{MONTH}/"))
     people = list(Burgerbaner.objects.order_by("pk"))
     approved = []
     measure(
         "approve a month of payments",
-        lambda: approved.extend(services.approve_months(people, YEAR, 9, by=treasurer)[0]),
+        lambda: approved.extend(services.approve_months(people, YEAR, MONTH, by=treasurer)[0]),
         again=False,
     )
     say("payments approved", len(approved), "payments")
@@ -268,7 +343,7 @@ def main() -> None:
     measure(
         "sepa file of a month",
         lambda: sizes.append(
-            len(services.sepa_xml(batch, execution_date=datetime.date(YEAR, 10, 1)))
+            len(services.sepa_xml(batch, execution_date=datetime.date(YEAR, MONTH, 25)))
         ),
     )
     say("sepa file size", f"{sizes[0] / 1024:.0f}", "KiB")

@@ -9,6 +9,7 @@ correction is a new entry in a later month.
 from __future__ import annotations
 
 import datetime
+from decimal import Decimal
 
 from django.conf import settings
 from django.db import models
@@ -57,6 +58,11 @@ class Timesheet(models.Model):
         _("status"), max_length=20, choices=TimesheetStatus.choices, default=TimesheetStatus.OPEN
     )
     rejection_reason = models.TextField(_("reden van afkeuren"), blank=True)
+    # The sum of the entries, fixed when the month is handed in (the entries are
+    # locked from then on), so reports add up months instead of millions of entries.
+    total_hours = models.DecimalField(
+        _("uren bij indienen"), max_digits=7, decimal_places=2, default=Decimal("0")
+    )
     status_changed_at = models.DateTimeField(default=timezone.now)
     history = HistoricalRecords()
 

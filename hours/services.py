@@ -240,6 +240,7 @@ def submit_timesheet(timesheet: Timesheet, *, by: User, ip=None) -> Timesheet:
         raise PermissionDenied
     if not timesheet.entries.exists():
         raise HoursError(_("Er staan nog geen uren in deze maand. Schrijf eerst je uren."))
+    timesheet.total_hours = timesheet.entries.aggregate(total=Sum("hours"))["total"]
     return _step(timesheet, TimesheetStep.Action.SUBMIT, TimesheetStatus.SUBMITTED, by=by, ip=ip)
 
 

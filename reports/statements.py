@@ -12,9 +12,9 @@ from django.template.loader import render_to_string
 
 from accounts.models import Burgerbaner, Organisation
 from burgerbaan.pdf import render_pdf
-from hours.models import HourEntry, TimesheetStatus
 from payments import cap
-from payments.models import Extra, ExtraKind, Payment, PaymentStatus
+from payments.models import Extra, ExtraKind
+from reports.yearly import signed_months
 
 ZERO = Decimal("0.00")
 
@@ -22,13 +22,10 @@ ZERO = Decimal("0.00")
 def statement(burgerbaner: Burgerbaner, year: int) -> dict:
     """Per month: countersigned hours, allowance, gifts, travel, and what was paid."""
     hours = dict(
-        HourEntry.objects.filter(
-            timesheet__burgerbaner=burgerbaner,
-            timesheet__status=TimesheetStatus.COUNTERSIGNED,
-            date__year=year,
-        )
-        .values_list("date__month")
-        .annotate(total=Sum("hours"))
+        signed_months(year)
+        .filter(burgerbaner=burgerbaner)
+        .values_list("month__month")
+        .annotate(total=Sum("total_hours"))
     )
     extras: dict[tuple[int, str], Decimal] = defaultdict(lambda: ZERO)
     for month, kind, total in (
@@ -37,11 +34,6 @@ def statement(burgerbaner: Burgerbaner, year: int) -> dict:
         .annotate(total=Sum("amount"))
     ):
         extras[(month, kind)] = total
-    paid = dict(
-        Payment.objects.filter(burgerbaner=burgerbaner, year=year, status=PaymentStatus.PAID)
-        .values_list("month")
-        .annotate(total=Sum("amount"))
-    )
     overview = cap.overview(burgerbaner, year, 12)
     months = []
     for month in range(1, 13):
@@ -51,7 +43,7 @@ def statement(burgerbaner: Burgerbaner, year: int) -> dict:
             "allowance": overview.earned_by_month.get(month, ZERO),
             "gifts": extras[(month, ExtraKind.GIFT)],
             "travel": extras[(month, ExtraKind.TRAVEL)],
-            "paid": paid.get(month, ZERO),
+            "paid": overview.paid(month),
         }
         if any(row[k] for k in ("hours", "allowance", "gifts", "travel", "paid")):
             months.append(row)

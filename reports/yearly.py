@@ -15,7 +15,7 @@ from django.db.models import Count, Q, Sum
 
 from accounts.models import Burgerbaner, Organisation
 from agreements.models import AllowanceAgreement
-from hours.models import HourEntry, Timesheet, TimesheetStatus
+from hours.models import Timesheet, TimesheetStatus
 from payments import cap
 from payments.models import Extra, ExtraKind, Payment, PaymentStatus
 
@@ -48,10 +48,12 @@ class PersonRow:
         return self.allowance + self.gifts + self.travel
 
 
-def _signed_entries(year: int):
-    return HourEntry.objects.filter(
-        date__year=year, timesheet__status=TimesheetStatus.COUNTERSIGNED
-    )
+def signed_months(year: int):
+    """Countersigned timesheets of ``year``: their ``total_hours`` are the signed hours
+    (a month's entries are fixed from the moment it is handed in)."""
+    return Timesheet.objects.filter(
+        month__year=year, status=TimesheetStatus.COUNTERSIGNED
+    ).order_by()
 
 
 def people_of(year: int, *, organisation: int | None = None, sponsor: int | None = None):
@@ -102,10 +104,10 @@ def rows_for(persons: list[Burgerbaner], year: int) -> list[PersonRow]:
     overviews = cap.overviews(ids, year, 12)
     hours: dict[int, dict[str, Decimal]] = defaultdict(dict)
     for person, org, total in (
-        _signed_entries(year)
-        .filter(timesheet__burgerbaner__in=ids)
-        .values_list("timesheet__burgerbaner", "timesheet__organisation__name")
-        .annotate(total=Sum("hours"))
+        signed_months(year)
+        .filter(burgerbaner__in=ids)
+        .values_list("burgerbaner", "organisation__name")
+        .annotate(total=Sum("total_hours"))
     ):
         hours[person][org] = total
     extras: dict[tuple[int, str], Decimal] = defaultdict(lambda: ZERO)
@@ -155,7 +157,7 @@ def nonprofits(year: int):
         Organisation.objects.filter(kind=Organisation.Kind.NONPROFIT)
         .annotate(
             hours=Sum(
-                "timesheets__entries__hours",
+                "timesheets__total_hours",
                 filter=Q(
                     timesheets__month__year=year,
                     timesheets__status=TimesheetStatus.COUNTERSIGNED,
@@ -190,7 +192,7 @@ def sponsors(year: int):
         .values_list("burgerbaner")
         .annotate(total=Sum("amount"))
     )
-    hours = _signed_entries(year).values_list("timesheet__burgerbaner").annotate(total=Sum("hours"))
+    hours = signed_months(year).values_list("burgerbaner").annotate(total=Sum("total_hours"))
     totals: dict[str, dict[str, Decimal]] = defaultdict(lambda: {"paid": ZERO, "hours": ZERO})
     for key, rows in (("paid", paid), ("hours", hours)):
         for person, total in rows:
@@ -200,7 +202,9 @@ def sponsors(year: int):
 
 
 def hours_per_month(year: int) -> list[tuple[datetime.date, Decimal]]:
-    totals = dict(_signed_entries(year).values_list("date__month").annotate(total=Sum("hours")))
+    totals = dict(
+        signed_months(year).values_list("month__month").annotate(total=Sum("total_hours"))
+    )
     return [(datetime.date(year, m, 1), totals.get(m, ZERO)) for m in range(1, 13)]
 
 

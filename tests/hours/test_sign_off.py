@@ -192,3 +192,17 @@ def test_queue_queries_do_not_grow(
     with django_assert_max_num_queries(len(few.captured_queries)):
         response = client.get(reverse("approve_queue"))
     assert len(response.context["timesheets"]) == 11
+
+
+def test_handing_in_fixes_the_months_total_and_a_resubmit_counts_again(
+    client, burgerbaner, coordinator, log, last_month, timesheet
+):
+    log(last_month.replace(day=2), "1.25")
+    act(client, burgerbaner.user, timesheet, "submit")
+    assert Timesheet.objects.get(pk=timesheet.pk).total_hours == Decimal("4.25")
+
+    act(client, coordinator, timesheet, "reject", reason="De 2e klopt niet")
+    entry = timesheet.entries.get(date=last_month.replace(day=2))
+    entry.delete()
+    act(client, burgerbaner.user, timesheet, "submit")
+    assert Timesheet.objects.get(pk=timesheet.pk).total_hours == Decimal("3.00")
