@@ -107,6 +107,8 @@ def agreement_detail(request, kind: str, pk: int):
 @login_required
 def agreement_sign(request, kind: str, pk: int):
     agreement = _agreement_for(request, kind, pk)
+    if permissions.party_of(request.user, agreement) is None:
+        raise PermissionDenied  # only the two parties sign, whatever they send
     form = SignForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Zet een vinkje als je akkoord gaat. Er is nog niets getekend."))

@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from burgerbaan.health import health
+
 admin.site.site_header = "Burgerbaan beheer"
 admin.site.site_title = "Burgerbaan beheer"
 
@@ -13,4 +15,5 @@ urlpatterns = [
     path("", include("hours.urls")),
     path("betalingen/", include("payments.urls")),
     path("rapportage/", include("reports.urls")),
+    path("gezond/", health, name="health"),
 ]

@@ -6,7 +6,7 @@ from django.db.models import Q
 
 from accounts import permissions as people
 from accounts.models import User
-from hours.models import Timesheet
+from hours.models import Timesheet, TimesheetStatus
 
 
 def visible_timesheets(user: User):
@@ -39,3 +39,12 @@ def can_approve(user: User, timesheet: Timesheet) -> bool:
 def can_countersign(user: User, timesheet: Timesheet) -> bool:
     """A Safe Almere signer, never for their own hours."""
     return not is_own(user, timesheet) and people.has_role(user, people.SIGNER)
+
+
+def can_reject(user: User, timesheet: Timesheet) -> bool:
+    """Whoever is to sign the timesheet next may send it back instead."""
+    if timesheet.status == TimesheetStatus.SUBMITTED:
+        return can_approve(user, timesheet)
+    if timesheet.status == TimesheetStatus.APPROVED:
+        return can_countersign(user, timesheet)
+    return can_approve(user, timesheet) or can_countersign(user, timesheet)

@@ -276,15 +276,7 @@ def countersign_timesheet(timesheet: Timesheet, *, by: User, ip=None) -> Timeshe
 def reject_timesheet(timesheet: Timesheet, *, by: User, reason: str, ip=None) -> Timesheet:
     """Send a timesheet back to the burgerbaner, with a reason they will read."""
     timesheet = _locked(timesheet)
-    if timesheet.status == TimesheetStatus.SUBMITTED:
-        allowed = permissions.can_approve(by, timesheet)
-    elif timesheet.status == TimesheetStatus.APPROVED:
-        allowed = permissions.can_countersign(by, timesheet)
-    else:
-        allowed = permissions.can_approve(by, timesheet) or permissions.can_countersign(
-            by, timesheet
-        )
-    if not allowed:
+    if not permissions.can_reject(by, timesheet):
         raise PermissionDenied
     if not reason.strip():
         raise HoursError(_("Schrijf op waarom je afkeurt. De burgerbaner leest dit."))

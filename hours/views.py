@@ -333,6 +333,8 @@ def timesheet_countersign(request, pk: int):
 @login_required
 def timesheet_reject(request, pk: int):
     timesheet = _timesheet_for(request, pk)
+    if not permissions.can_reject(request.user, timesheet):
+        raise PermissionDenied  # before the form: a refusal whatever was sent
     form = RejectForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Schrijf op waarom je afkeurt. De burgerbaner leest dit."))

@@ -1,0 +1,378 @@
+"""Who may open what: every URL of the project, as every kind of person, GET and POST.
+
+The URLs come from the URL resolver, so a new view cannot be forgotten: a URL
+name missing from ``MATRIX`` fails the test. Each entry says which roles may
+GET and which may POST; everyone else must be refused (a redirect to a login
+page for anonymous visitors, 403/404/405 for the rest). Nobody ever gets a 500:
+the test client re-raises any error of a view.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from decimal import Decimal
+
+import pytest
+from django.core import mail
+from django.core.files.base import ContentFile
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from agreements.models import AllowanceAgreement, VolunteerAgreement
+from hours import services as hours
+from payments import services as payments
+from reports.models import StatementRun
+from tests.conftest import YEAR
+
+pytestmark = pytest.mark.django_db
+
+ROLES = (
+    "anonymous",
+    "owner",
+    "other_burgerbaner",
+    "coordinator",
+    "other_coordinator",
+    "signer",
+    "treasurer",
+    "admin",
+)
+NOBODY: frozenset[str] = frozenset()
+ANYONE = frozenset(ROLES)
+USERS = ANYONE - {"anonymous"}
+BURGERBANERS = frozenset({"owner", "other_burgerbaner"})
+COORDINATORS = frozenset({"coordinator", "other_coordinator"})
+SAFE_ALMERE = frozenset({"signer", "treasurer"})
+OWNER = frozenset({"owner"})
+SIGNER = frozenset({"signer"})
+TREASURER = frozenset({"treasurer"})
+ADMIN = frozenset({"admin"})
+# Who may look at one burgerbaner's records: themselves, the coordinator of their
+# non-profit, Safe Almere and the admins; never another burgerbaner or non-profit.
+CONCERNED = OWNER | {"coordinator"} | SAFE_ALMERE | ADMIN
+MONEY_OF_OWNER = OWNER | SAFE_ALMERE | ADMIN
+# allauth's pages: PUBLIC ones anyone may open (logged-in people are sent on);
+# LOGGED_IN ones refuse anonymous visitors and answer the rest as their state asks
+# (no passkey to remove: 404; no authenticator app yet: a redirect to set one up).
+PUBLIC = "public"
+LOGGED_IN = "logged in"
+
+# url name -> (who may GET, who may POST)
+MATRIX: dict[str, tuple] = {
+    # accounts
+    "home": (USERS, USERS),
+    "burgerbaner_dashboard": (BURGERBANERS, BURGERBANERS),
+    "profile_edit": (BURGERBANERS, BURGERBANERS),
+    "coordinator_dashboard": (COORDINATORS, COORDINATORS),
+    "signer_dashboard": (SIGNER, SIGNER),
+    "treasurer_dashboard": (TREASURER, TREASURER),
+    "admin_dashboard": (ADMIN, ADMIN),
+    "burgerbaner_add": (ADMIN, ADMIN),
+    "burgerbaner_edit": (ADMIN, ADMIN),
+    "staff_invite": (ADMIN, ADMIN),
+    "invitation_resend": (NOBODY, ADMIN),
+    "burgerbaner_detail": (CONCERNED, CONCERNED),
+    "accept_invitation": (ANYONE, ANYONE),
+    "set_language": (ANYONE, ANYONE),
+    "health": (ANYONE, NOBODY),
+    # agreements (a volunteer agreement of the owner with the coordinator's non-profit)
+    "agreement_list": (USERS, USERS),
+    "agreement_create": (ADMIN, ADMIN),
+    "agreement_detail": (CONCERNED, CONCERNED),
+    "agreement_sign": (NOBODY, OWNER | {"coordinator"}),
+    "agreement_pdf": (CONCERNED, CONCERNED),
+    "agreement_edit": (ADMIN, ADMIN),
+    "agreement_send": (NOBODY, ADMIN),
+    "agreement_new_version": (NOBODY, ADMIN),
+    "agreement_end": (ADMIN, ADMIN),
+    # hours (a timesheet of the owner handed in, an open entry of this month)
+    "hours_home": (BURGERBANERS, BURGERBANERS),
+    "entry_edit": (OWNER, OWNER),
+    "entry_delete": (NOBODY, OWNER),
+    "copy_week": (NOBODY, BURGERBANERS),
+    "approve_queue": (COORDINATORS, COORDINATORS),
+    "countersign_queue": (SIGNER, SIGNER),
+    "timesheet_detail": (CONCERNED, CONCERNED),
+    "timesheet_submit": (NOBODY, OWNER),
+    "timesheet_approve": (NOBODY, {"coordinator"}),
+    "timesheet_countersign": (NOBODY, SIGNER),
+    "timesheet_reject": (NOBODY, {"coordinator"}),  # handed in: the coordinator is next
+    "timesheet_pdf": (CONCERNED, CONCERNED),
+    # payments (a paid payment of the owner, in a batch)
+    "treasurer_home": (TREASURER, TREASURER),
+    "month_proposal": (TREASURER, TREASURER),
+    "batch_create": (NOBODY, TREASURER),
+    "batch_detail": (TREASURER, TREASURER),
+    "batch_sepa": (TREASURER, TREASURER),
+    "payment_detail": (MONEY_OF_OWNER, MONEY_OF_OWNER),
+    "payment_spec": (MONEY_OF_OWNER, MONEY_OF_OWNER),
+    "extra_create": (SAFE_ALMERE, SAFE_ALMERE),
+    "my_payments": (BURGERBANERS, BURGERBANERS),
+    "payment_audit": (ADMIN, ADMIN),
+    # reports
+    "report_home": (ADMIN, ADMIN),
+    "year_report": (ADMIN, ADMIN),
+    "report_export": (ADMIN, ADMIN),
+    "audit_export": (ADMIN, ADMIN),
+    "statement_for": (ADMIN, ADMIN),
+    "my_statement": (BURGERBANERS, BURGERBANERS),
+    "statement_run_start": (NOBODY, ADMIN),
+    "statement_run": (ADMIN, ADMIN),
+    "statement_run_download": (ADMIN, ADMIN),
+    # allauth: log in, passwords, e-mail and two-step login
+    "account_login": (PUBLIC, PUBLIC),
+    "account_logout": (PUBLIC, PUBLIC),
+    "account_inactive": (PUBLIC, PUBLIC),
+    "account_signup": (PUBLIC, PUBLIC),
+    "account_reset_password": (PUBLIC, PUBLIC),
+    "account_reset_password_done": (PUBLIC, PUBLIC),
+    "account_reset_password_from_key": (PUBLIC, PUBLIC),
+    "account_reset_password_from_key_done": (PUBLIC, PUBLIC),
+    "account_confirm_email": (PUBLIC, PUBLIC),
+    "account_email_verification_sent": (PUBLIC, PUBLIC),
+    "account_confirm_login_code": (PUBLIC, PUBLIC),
+    "mfa_authenticate": (PUBLIC, PUBLIC),
+    "account_reauthenticate": (LOGGED_IN, LOGGED_IN),
+    "account_request_reauthentication_code": (LOGGED_IN, LOGGED_IN),
+    "account_confirm_reauthentication_code": (LOGGED_IN, LOGGED_IN),
+    "account_email": (LOGGED_IN, LOGGED_IN),
+    "account_change_password": (LOGGED_IN, LOGGED_IN),
+    "account_set_password": (LOGGED_IN, LOGGED_IN),
+    "mfa_index": (LOGGED_IN, LOGGED_IN),
+    "mfa_reauthenticate": (LOGGED_IN, LOGGED_IN),
+    "mfa_activate_totp": (LOGGED_IN, LOGGED_IN),
+    "mfa_deactivate_totp": (LOGGED_IN, LOGGED_IN),
+    "mfa_view_recovery_codes": (LOGGED_IN, LOGGED_IN),
+    "mfa_generate_recovery_codes": (LOGGED_IN, LOGGED_IN),
+    "mfa_download_recovery_codes": (LOGGED_IN, LOGGED_IN),
+    "mfa_list_webauthn": (LOGGED_IN, LOGGED_IN),
+    "mfa_add_webauthn": (LOGGED_IN, LOGGED_IN),
+    "mfa_reauthenticate_webauthn": (LOGGED_IN, LOGGED_IN),
+    "mfa_remove_webauthn": (LOGGED_IN, LOGGED_IN),
+    "mfa_edit_webauthn": (LOGGED_IN, LOGGED_IN),
+    # Django's admin: its own log-in and log-out pages
+    "admin:login": (PUBLIC, PUBLIC),
+    "admin:logout": (PUBLIC, PUBLIC),
+}
+# Django's admin site: every page of it is for admins only.
+ADMIN_SITE = (ADMIN, ADMIN)
+
+
+def url_routes() -> dict[str, str]:
+    """Every named URL of the project (with its namespace) and its route."""
+
+    def walk(patterns, namespace=None, prefix=""):
+        for pattern in patterns:
+            route = prefix + str(pattern.pattern)
+            if isinstance(pattern, URLResolver):
+                inner = namespace
+                if pattern.namespace:
+                    inner = f"{namespace}:{pattern.namespace}" if namespace else pattern.namespace
+                yield from walk(pattern.url_patterns, inner, route)
+            elif isinstance(pattern, URLPattern) and pattern.name:
+                yield (f"{namespace}:{pattern.name}" if namespace else pattern.name), route
+
+    return dict(walk(get_resolver().url_patterns))
+
+
+def url_names() -> list[str]:
+    return sorted(url_routes())
+
+
+def rule_for(name: str):
+    if name in MATRIX:
+        return MATRIX[name]
+    if name.startswith("admin:"):
+        return ADMIN_SITE
+    raise KeyError(name)
+
+
+def test_every_url_is_in_the_table():
+    missing = [n for n in url_names() if not n.startswith("admin:") and n not in MATRIX]
+    assert not missing, f"Add these URLs to MATRIX: {missing}"
+    stale = sorted(set(MATRIX) - set(url_names()))
+    assert not stale, f"These URLs no longer exist: {stale}"
+
+
+@pytest.fixture
+def world(people, burgerbaner, nonprofit, foundation, allowance, countersigned):
+    """One real object for every kind of URL argument, all of the owner."""
+    treasurer, admin = people["treasurer"], people["admin"]
+    countersigned(3, [3, 4])
+    payment = payments.approve_month(burgerbaner, YEAR, 3, by=treasurer)
+    batch = payments.create_batch(by=treasurer)
+    payments.mark_batch_paid(batch, execution_date=datetime.date(YEAR, 4, 1), by=treasurer)
+    volunteer = VolunteerAgreement.objects.get(burgerbaner=burgerbaner)
+    handed_in = hours.log_hours(
+        burgerbaner,
+        by=burgerbaner.user,
+        agreement=volunteer,
+        date=datetime.date(YEAR, 5, 6),
+        hours=Decimal("2"),
+        description="Bar",
+    ).timesheet
+    hours.submit_timesheet(handed_in, by=burgerbaner.user)
+    open_entry = hours.log_hours(
+        burgerbaner,
+        by=burgerbaner.user,
+        agreement=volunteer,
+        date=datetime.date.today(),
+        hours=Decimal("1"),
+        description="Koffie",
+    )
+    run = StatementRun.objects.create(
+        year=YEAR, requested_by=admin, status=StatementRun.Status.DONE, done=1, total=1
+    )
+    run.file.save("jaaropgaven-test.zip", ContentFile(b"PK\x05\x06" + b"\0" * 18))
+    invitee = people["other_burgerbaner"]
+    invitee.set_unusable_password()
+    invitee.save()
+    from accounts.services import send_invitation
+
+    send_invitation(invitee, by=admin)
+    token = re.search(r"/uitnodiging/([^/\s]+)/", mail.outbox[-1].body).group(1)
+    return {
+        "people": people,
+        "burgerbaner": burgerbaner,
+        "volunteer": volunteer,
+        "allowance": AllowanceAgreement.objects.get(burgerbaner=burgerbaner),
+        "timesheet": handed_in,
+        "entry": open_entry,
+        "payment": payment,
+        "batch": batch,
+        "run": run,
+        "token": token,
+        "invitee": invitee,
+    }
+
+
+def kwargs_for(name: str, world) -> dict | list:
+    w = world
+    by_name = {
+        "burgerbaner_edit": {"pk": w["burgerbaner"].pk},
+        "burgerbaner_detail": {"pk": w["burgerbaner"].pk},
+        "invitation_resend": {"user_pk": w["invitee"].pk},
+        "accept_invitation": {"token": w["token"]},
+        "agreement_create": {"kind": "vrijwilliger", "burgerbaner_pk": w["burgerbaner"].pk},
+        "entry_edit": {"pk": w["entry"].pk},
+        "entry_delete": {"pk": w["entry"].pk},
+        "month_proposal": {"year": YEAR, "month": 3},
+        "batch_detail": {"pk": w["batch"].pk},
+        "batch_sepa": {"pk": w["batch"].pk},
+        "payment_detail": {"pk": w["payment"].pk},
+        "payment_spec": {"pk": w["payment"].pk},
+        "year_report": {"year": YEAR},
+        "report_export": {"year": YEAR, "kind": "personen", "fmt": "csv"},
+        "audit_export": {"year": YEAR},
+        "statement_for": {"year": YEAR, "pk": w["burgerbaner"].pk},
+        "my_statement": {"year": YEAR},
+        "statement_run_start": {"year": YEAR},
+        "statement_run": {"pk": w["run"].pk},
+        "statement_run_download": {"pk": w["run"].pk},
+        "account_confirm_email": {"key": "onbekend"},
+        "account_reset_password_from_key": {"uidb36": "1", "key": "onbekend"},
+        "mfa_remove_webauthn": {"pk": 999_999},
+        "mfa_edit_webauthn": {"pk": 999_999},
+    }
+    if name in by_name:
+        return by_name[name]
+    if name.startswith("agreement_") and name not in ("agreement_list", "agreement_create"):
+        return {"kind": "vrijwilliger", "pk": w["volunteer"].pk}
+    if name.startswith("timesheet_"):
+        return {"pk": w["timesheet"].pk}
+    if name.startswith("admin:"):
+        return admin_kwargs(name, world)
+    return {}
+
+
+def admin_kwargs(name: str, world) -> dict | list:
+    """Arguments for a page of the admin: the first record of its model."""
+    from django.contrib import admin
+    from django.contrib.contenttypes.models import ContentType
+
+    route = url_routes()[name]
+    params = [a or b for a, b in re.findall(r"<(?:\w+:)?(\w+)>|\(\?P<(\w+)>", route)]
+    if "([^/]+)/history/([^/]+)" in route:  # simple-history: one version of a record
+        params = ["object_id", "history_id"]
+    if not params:
+        return {}
+    models = {f"admin:{m._meta.app_label}_{m._meta.model_name}_": m for m in admin.site._registry}
+    prefix = max((p for p in models if name.startswith(p)), key=len, default=None)
+    model = models[prefix] if prefix else None
+    obj = model._default_manager.order_by("pk").first() if model else None
+    values = {
+        "app_label": "accounts",
+        "object_id": obj.pk if obj else 999_999,
+        "id": obj.pk if obj else 999_999,
+        "content_type_id": ContentType.objects.get_for_model(world["burgerbaner"]).pk,
+    }
+    if name == "admin:view_on_site":
+        values["object_id"] = world["burgerbaner"].pk
+    if "history_id" in params:
+        record = obj.history.order_by("pk").first() if obj is not None else None
+        values["history_id"] = record.pk if record else 999_999
+    if name.endswith("_simple_history"):
+        return [values[p] for p in params]  # its route has no names for them
+    return {p: values[p] for p in params}
+
+
+def refused(role: str, response, name: str) -> bool:
+    """Is this the answer of a refusal?"""
+    if response.status_code in (403, 404, 405):
+        return True
+    if response.status_code == 302:
+        location = response["Location"]
+        login = "/admin/login/" if name.startswith("admin:") else "/accounts/login/"
+        return location.startswith(login)
+    return False
+
+
+def answered(response, name: str) -> bool:
+    """Is this the answer of a page that let the person in?"""
+    if response.status_code in (200, 204):
+        return True
+    if response.status_code == 302:
+        location = response["Location"]
+        return not location.startswith(("/accounts/login/", "/admin/login/"))
+    return False
+
+
+def check(name: str, world, client, method: str) -> list[str]:
+    rule = rule_for(name)
+    allowed = rule[0] if method == "get" else rule[1]
+    arguments = kwargs_for(name, world)
+    if isinstance(arguments, list):
+        url = reverse(name, args=arguments)
+    else:
+        url = reverse(name, kwargs=arguments)
+    wrong = []
+    # Refusals first: they must change nothing for the allowed requests after them.
+    order = sorted(ROLES, key=lambda r: allowed not in (PUBLIC, LOGGED_IN) and r in allowed)
+    for role in order:
+        client.logout()
+        if role != "anonymous":
+            client.force_login(world["people"]["burgerbaner" if role == "owner" else role])
+        response = getattr(client, method)(url)
+        if response.streaming:
+            b"".join(response.streaming_content)
+        if allowed == PUBLIC:
+            continue  # any answer but an error; the client re-raises errors
+        if allowed == LOGGED_IN:
+            if role == "anonymous" and not refused(role, response, name):
+                wrong.append(f"{method.upper()} {url} as anonymous: {response.status_code}")
+            continue
+        if name.startswith("admin:") and role in allowed:
+            # The admin's own answers (405 on a POST-only step, 403 on a locked record).
+            if refused(role, response, name) and response.status_code == 302:
+                wrong.append(f"{method.upper()} {url} as {role}: sent to the login page")
+            continue
+        if role in allowed and not answered(response, name):
+            wrong.append(f"{method.upper()} {url} as {role}: {response.status_code}, expected in")
+        if role not in allowed and not refused(role, response, name):
+            wrong.append(f"{method.upper()} {url} as {role}: {response.status_code}, expected out")
+    return wrong
+
+
+@pytest.mark.parametrize("name", url_names())
+def test_matrix(name, world, client):
+    wrong = check(name, world, client, "get") + check(name, world, client, "post")
+    assert not wrong, "\n".join(wrong)
