@@ -132,7 +132,9 @@ def allowance(burgerbaner):
 def countersigned(burgerbaner, allowance, coordinator, signer):
     """Log and fully sign ``hours`` per day on ``days`` of a month of YEAR."""
 
-    def _sign(month: int, days: list[int], hours_per_day: str = "5") -> None:
+    def _sign(
+        month: int, days: list[int], hours_per_day: str = "5", description: str = "Werk"
+    ) -> None:
         agreement = burgerbaner.volunteeragreements.get()
         timesheet = None
         for day in days:
@@ -142,7 +144,7 @@ def countersigned(burgerbaner, allowance, coordinator, signer):
                 agreement=agreement,
                 date=datetime.date(YEAR, month, day),
                 hours=Decimal(hours_per_day),
-                description="Werk",
+                description=description,
             ).timesheet
         hours.submit_timesheet(timesheet, by=burgerbaner.user)
         hours.approve_timesheet(timesheet, by=coordinator)

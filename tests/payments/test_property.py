@@ -47,12 +47,13 @@ operation = st.one_of(
 
 def signed_hours(burgerbaner, agreement, y, m, quarters):
     """Hours that arrive countersigned (the hours app's own rules are tested there)."""
-    timesheet, _ = Timesheet.objects.get_or_create(
+    # A signed month never reopens: more hours of that month come on the timesheet of
+    # another non-profit, as when someone stacks hours at several.
+    timesheet = Timesheet.objects.create(
         burgerbaner=burgerbaner,
-        organisation=agreement.organisation,
+        organisation=OrganisationFactory(),
         month=datetime.date(y, m, 1),
     )
-    Timesheet.objects.filter(pk=timesheet.pk).update(status=TimesheetStatus.OPEN)
     HourEntry.objects.create(
         timesheet=timesheet,
         agreement=agreement,
@@ -60,7 +61,12 @@ def signed_hours(burgerbaner, agreement, y, m, quarters):
         hours=Decimal(quarters) / 4,
         description="werk",
     )
-    Timesheet.objects.filter(pk=timesheet.pk).update(status=TimesheetStatus.COUNTERSIGNED)
+    for status in (
+        TimesheetStatus.SUBMITTED,
+        TimesheetStatus.APPROVED,
+        TimesheetStatus.COUNTERSIGNED,
+    ):
+        Timesheet.objects.filter(pk=timesheet.pk).update(status=status)
 
 
 @settings(

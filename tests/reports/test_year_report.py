@@ -177,10 +177,7 @@ def test_report_pages_and_exports_everyone_in_chunks(client, admin_user):
 
 
 def test_raw_hours_export_neutralises_formulas(client, admin_user, burgerbaner, countersigned):
-    from hours.models import HourEntry
-
-    countersigned(3, [3])
-    HourEntry.objects.update(description="=cmd|' /C calc'!A0")
+    countersigned(3, [3], description="=cmd|' /C calc'!A0")
     client.force_login(admin_user)
     response = client.get(reverse("report_export", args=[YEAR, "uren", "csv"]))
     content = b"".join(response.streaming_content).decode()
