@@ -160,6 +160,11 @@ class Burgerbaner(models.Model):
         blank=True,
         help_text="Wat wil je doen en wat kun je? Wat wil je leren?",
     )
+    # Set once the retention period is over and an admin removed who this was.
+    anonymised_at = models.DateTimeField("geanonimiseerd op", null=True, blank=True)
+    anonymised_by = models.ForeignKey(
+        User, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     history = HistoricalRecords()
 
     class Meta:

@@ -3,12 +3,14 @@ from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_POST
 
 from accounts import permissions as perms
+from accounts import privacy
 from accounts.forms import (
     BurgerbanerAdminEditForm,
     BurgerbanerForm,
@@ -31,6 +33,7 @@ from agreements.models import (
     Signature,
     VolunteerAgreement,
 )
+from burgerbaan.errors import DomainError
 from hours.models import Timesheet, TimesheetStatus
 from payments import cap
 
@@ -98,6 +101,42 @@ def profile_edit(request):
         messages.success(request, "Je gegevens zijn opgeslagen.")
         return redirect("burgerbaner_dashboard")
     return render(request, "accounts/profile_form.html", {"form": form})
+
+
+@perms.role_required(perms.BURGERBANER)
+def my_data(request):
+    """Everything the pilot holds about the person asking, as one JSON file."""
+    data = privacy.personal_data(request.user.burgerbaner)
+    response = JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 2})
+    response["Content-Disposition"] = 'attachment; filename="mijn-gegevens-burgerbaan.json"'
+    return response
+
+
+@perms.role_required(perms.ADMIN)
+def burgerbaner_anonymise(request, pk: int):
+    """After the retention period: remove who this was, keep the money totals."""
+    burgerbaner = get_object_or_404(Burgerbaner.objects.select_related("user"), pk=pk)
+    if request.method == "POST":
+        try:
+            privacy.anonymise(burgerbaner, by=request.user)
+        except DomainError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(
+                request, "De persoon is geanonimiseerd. De uren en bedragen zijn bewaard."
+            )
+        return redirect("burgerbaner_detail", pk=burgerbaner.pk)
+    ends = privacy.retention_ends(burgerbaner)
+    return render(
+        request,
+        "accounts/anonymise_confirm.html",
+        {
+            "burgerbaner": burgerbaner,
+            "retention_ends": ends,
+            "last_payment": privacy.last_payment_on(burgerbaner),
+            "allowed": ends <= timezone.localdate() and not privacy.is_anonymised(burgerbaner),
+        },
+    )
 
 
 @perms.role_required(perms.COORDINATOR)

@@ -68,6 +68,8 @@ MATRIX: dict[str, tuple] = {
     "admin_dashboard": (ADMIN, ADMIN),
     "burgerbaner_add": (ADMIN, ADMIN),
     "burgerbaner_edit": (ADMIN, ADMIN),
+    "burgerbaner_anonymise": (ADMIN, ADMIN),
+    "my_data": (BURGERBANERS, BURGERBANERS),
     "staff_invite": (ADMIN, ADMIN),
     "invitation_resend": (NOBODY, ADMIN),
     "burgerbaner_detail": (CONCERNED, CONCERNED),
@@ -249,6 +251,7 @@ def kwargs_for(name: str, world) -> dict | list:
     w = world
     by_name = {
         "burgerbaner_edit": {"pk": w["burgerbaner"].pk},
+        "burgerbaner_anonymise": {"pk": w["burgerbaner"].pk},
         "burgerbaner_detail": {"pk": w["burgerbaner"].pk},
         "invitation_resend": {"user_pk": w["invitee"].pk},
         "accept_invitation": {"token": w["token"]},

@@ -64,6 +64,13 @@ END $$ LANGUAGE plpgsql;
 
 CREATE OR REPLACE FUNCTION burgerbaan_guard_timesheet() RETURNS trigger AS $$
 BEGIN
+    IF TG_OP = 'UPDATE' AND burgerbaan_anonymising()
+        AND (NEW.burgerbaner_id, NEW.organisation_id, NEW.month, NEW.status, NEW.total_hours)
+            IS NOT DISTINCT FROM
+            (OLD.burgerbaner_id, OLD.organisation_id, OLD.month, OLD.status, OLD.total_hours)
+    THEN
+        RETURN NEW;  -- anonymisation: the rejection reason only
+    END IF;
     IF TG_OP = 'DELETE' THEN
         IF OLD.status <> 'open' THEN
             RAISE EXCEPTION 'burgerbaan: deleting a % timesheet refused', OLD.status

@@ -1,0 +1,263 @@
+"""Personal data: everything about one burgerbaner as a download, and anonymisation.
+
+The pilot keeps money records for the tax rules: seven years after the last
+payment. After that an admin may anonymise a person: every field that says who
+they are, where they live or how to pay them is overwritten, in the records
+and in their history. What stays is what the accounts need: the hours, the
+amounts, the dates and the signatures' timestamps, so that every year's totals
+stay the same.
+"""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+
+from django.db import connection, transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.models import Burgerbaner, User
+from burgerbaan.errors import DomainError
+
+RETENTION_YEARS = 7
+SCRUBBED = "(geanonimiseerd)"
+
+
+class RetentionNotOver(DomainError):
+    pass
+
+
+# --- the download ------------------------------------------------------------------
+
+
+def _plain(value):
+    if isinstance(value, Decimal):
+        return f"{value:.2f}"
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return value.isoformat()
+    return value
+
+
+def _rows(queryset, *fields) -> list[dict]:
+    return [{k: _plain(v) for k, v in row.items()} for row in queryset.values(*fields)]
+
+
+def personal_data(burgerbaner: Burgerbaner) -> dict:
+    """Everything the pilot holds about this person, in plain JSON types."""
+    from agreements.models import AllowanceAgreement, Signature, VolunteerAgreement
+    from hours.models import HourEntry, Timesheet, TimesheetStep
+    from payments.models import Extra, OpeningBalance, Payment
+
+    user = burgerbaner.user
+    volunteer = VolunteerAgreement.objects.filter(burgerbaner=burgerbaner)
+    allowance = AllowanceAgreement.objects.filter(burgerbaner=burgerbaner)
+    timesheets = Timesheet.objects.filter(burgerbaner=burgerbaner)
+    agreement_fields = ("id", "version", "status", "start_date", "end_date", "end_reason")
+    return {
+        "uitleg": _(
+            "Alle gegevens die de Burgerbaan over jou bewaart. Bedragen in euro, "
+            "datums als jaar-maand-dag."
+        ),
+        "gemaakt_op": timezone.now().isoformat(),
+        "account": {
+            "naam": user.name,
+            "e-mailadres": user.email,
+            "aangemaakt_op": _plain(user.date_joined),
+            "laatst_ingelogd": _plain(user.last_login),
+        },
+        "profiel": {
+            "officiele_naam": burgerbaner.legal_name,
+            "geboortedatum": _plain(burgerbaner.date_of_birth),
+            "adres": burgerbaner.address,
+            "telefoon": burgerbaner.phone,
+            "iban": burgerbaner.iban,
+            "startdatum": _plain(burgerbaner.start_date),
+            "persoonlijk_plan": burgerbaner.personal_plan,
+        },
+        "vrijwilligersovereenkomsten": _rows(
+            volunteer,
+            *agreement_fields,
+            "organisation__name",
+            "work_description",
+            "place",
+            "hours_per_week",
+        ),
+        "vergoedingsovereenkomsten": _rows(
+            allowance, *agreement_fields, "hourly_rate", "hourly_rate_from_21", "iban"
+        ),
+        "handtekeningen": _rows(
+            Signature.objects.filter(signed_by=user),
+            "party",
+            "signed_at",
+            "ip_address",
+            "document_sha256",
+            "volunteer_agreement",
+            "allowance_agreement",
+        ),
+        "urenoverzichten": _rows(
+            timesheets, "id", "organisation__name", "month", "status", "rejection_reason"
+        ),
+        "aftekenstappen": _rows(
+            TimesheetStep.objects.filter(timesheet__in=timesheets),
+            "timesheet",
+            "action",
+            "by__name",
+            "at",
+            "reason",
+        ),
+        "uren": _rows(
+            HourEntry.objects.filter(timesheet__in=timesheets),
+            "date",
+            "hours",
+            "description",
+            "timesheet__organisation__name",
+            "is_correction",
+            "correction_reason",
+        ),
+        "betalingen": _rows(
+            Payment.objects.filter(burgerbaner=burgerbaner),
+            "year",
+            "month",
+            "amount",
+            "status",
+            "iban",
+            "approved_at",
+            "batch__execution_date",
+            "return_reason",
+        ),
+        "giften_en_reiskosten": _rows(
+            Extra.objects.filter(burgerbaner=burgerbaner), "date", "kind", "amount", "description"
+        ),
+        "beginsaldi": _rows(
+            OpeningBalance.objects.filter(burgerbaner=burgerbaner), "year", "amount", "note"
+        ),
+    }
+
+
+# --- anonymisation -----------------------------------------------------------------
+
+
+def last_payment_on(burgerbaner: Burgerbaner) -> datetime.date | None:
+    """The day of the last payment: the bank's execution date, or the approval while the
+    payment has not been sent yet."""
+    from payments.models import Payment
+
+    days = [
+        executed or timezone.localdate(approved)
+        for executed, approved in Payment.objects.filter(burgerbaner=burgerbaner).values_list(
+            "batch__execution_date", "approved_at"
+        )
+    ]
+    return max(days, default=None)
+
+
+def retention_ends(burgerbaner: Burgerbaner) -> datetime.date:
+    """Seven years after the last payment; without payments, after the last agreement."""
+    from agreements.models import AllowanceAgreement, VolunteerAgreement
+
+    last = last_payment_on(burgerbaner)
+    if last is None:
+        ends = [burgerbaner.start_date]
+        for model in (VolunteerAgreement, AllowanceAgreement):
+            found = model.objects.filter(burgerbaner=burgerbaner).aggregate(
+                end=Max("end_date"), start=Max("start_date")
+            )
+            ends += [d for d in (found["end"], found["start"]) if d]
+        last = max(ends)
+    try:
+        return last.replace(year=last.year + RETENTION_YEARS)
+    except ValueError:  # 29 February
+        return datetime.date(last.year + RETENTION_YEARS, 3, 1)
+
+
+def is_anonymised(burgerbaner: Burgerbaner) -> bool:
+    return burgerbaner.anonymised_at is not None
+
+
+@transaction.atomic
+def anonymise(burgerbaner: Burgerbaner, *, by: User, today: datetime.date | None = None) -> None:
+    """Overwrite everything that identifies the person; keep hours, amounts and dates."""
+    from allauth.account.models import EmailAddress
+    from allauth.mfa.models import Authenticator
+
+    from agreements.models import AllowanceAgreement, Signature, VolunteerAgreement
+    from hours.models import HourEntry, Timesheet, TimesheetStep
+    from payments.models import Extra, OpeningBalance, Payment
+
+    today = today or timezone.localdate()
+    burgerbaner = Burgerbaner.objects.select_for_update().get(pk=burgerbaner.pk)
+    if is_anonymised(burgerbaner):
+        raise RetentionNotOver(_("Deze persoon is al geanonimiseerd."))
+    ends = retention_ends(burgerbaner)
+    if today < ends:
+        raise RetentionNotOver(
+            _(
+                "De gegevens moeten bewaard blijven tot %(date)s: zeven jaar na de laatste "
+                "betaling, voor de belastingdienst. Er is niets veranderd."
+            )
+            % {"date": ends.strftime("%d-%m-%Y")}
+        )
+    if connection.vendor == "postgresql":
+        # The one way past the immutability triggers: personal fields only, this
+        # transaction only (see payments/migrations/0004_immutable_records.py).
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL burgerbaan.anonymising = 'on'")
+
+    user = burgerbaner.user
+    name = f"Geanonimiseerd {burgerbaner.pk}"
+    person = {
+        "legal_name": name,
+        "date_of_birth": burgerbaner.date_of_birth.replace(month=1, day=1),
+        "street": "",
+        "postcode": "",
+        "city": "",
+        "phone": "",
+        "iban": "",
+        "personal_plan": "",
+    }
+    Burgerbaner.objects.filter(pk=burgerbaner.pk).update(
+        **person, anonymised_at=timezone.now(), anonymised_by=by
+    )
+    Burgerbaner.history.filter(id=burgerbaner.pk).update(**person)
+    User.objects.filter(pk=user.pk).update(
+        name=name,
+        email=f"geanonimiseerd-{burgerbaner.pk}@burgerbaan.invalid",
+        is_active=False,
+        password="!",  # no password works any more
+        last_login=None,
+    )
+    EmailAddress.objects.filter(user=user).delete()
+    Authenticator.objects.filter(user=user).delete()
+    user.invitations.all().delete()
+
+    # The agreement's text stays Dutch, as the signed document was.
+    note = f"<p>Deze overeenkomst is geanonimiseerd op {today:%d-%m-%Y}.</p>"
+    agreements = (
+        (VolunteerAgreement, "volunteer_agreement", {"work_description": SCRUBBED, "place": ""}),
+        (AllowanceAgreement, "allowance_agreement", {"iban": ""}),
+    )
+    for model, signed, extra in agreements:
+        mine = model.objects.filter(burgerbaner=burgerbaner)
+        model.history.filter(burgerbaner=burgerbaner).update(
+            document_html=note, end_reason="", **extra
+        )
+        Signature.objects.filter(**{f"{signed}__in": mine.values("pk")}).update(ip_address=None)
+        mine.update(document_html=note, end_reason="", **extra)
+
+    timesheets = Timesheet.objects.filter(burgerbaner=burgerbaner)
+    TimesheetStep.objects.filter(timesheet__in=timesheets).update(ip_address=None, reason="")
+    Timesheet.history.filter(burgerbaner=burgerbaner).update(rejection_reason="")
+    timesheets.update(rejection_reason="")
+    entries = HourEntry.objects.filter(timesheet__in=timesheets)
+    HourEntry.history.filter(timesheet_id__in=timesheets.values("pk")).update(
+        description=SCRUBBED, correction_reason=""
+    )
+    entries.update(description=SCRUBBED, correction_reason="")
+    Payment.history.filter(burgerbaner=burgerbaner).update(iban="", return_reason="")
+    Payment.objects.filter(burgerbaner=burgerbaner).update(iban="", return_reason="")
+    Extra.history.filter(burgerbaner=burgerbaner).update(description=SCRUBBED)
+    Extra.objects.filter(burgerbaner=burgerbaner).update(description=SCRUBBED)
+    OpeningBalance.history.filter(burgerbaner=burgerbaner).update(note="")
+    OpeningBalance.objects.filter(burgerbaner=burgerbaner).update(note="")
