@@ -201,11 +201,18 @@ SECURE_CSP = {
     "object-src": [CSP.NONE],
 }
 
+# Warnings and errors to the console (the process manager keeps them). Paths with a
+# secret in them (invitation links, reset keys) are redacted first.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"redact_secrets": {"()": "burgerbaan.logs.RedactSecrets"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
+    "loggers": {
+        name: {"filters": ["redact_secrets"], "level": "WARNING"}
+        for name in ("django.request", "django.server", "django.security")
+    },
 }
 
 # How long an invitation link works.
