@@ -7,6 +7,7 @@ from import_export.admin import ImportExportModelAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from accounts.models import Burgerbaner, Invitation, Organisation, Role, User
+from burgerbaan.imports import AllOrNothingImportMixin
 
 
 class UserResource(resources.ModelResource):
@@ -89,7 +90,7 @@ class RoleInline(admin.TabularInline):
 
 
 @admin.register(User)
-class UserAdmin(ImportExportModelAdmin, BaseUserAdmin):
+class UserAdmin(AllOrNothingImportMixin, ImportExportModelAdmin, BaseUserAdmin):
     resource_classes = [UserResource]
     ordering = ["name"]
     list_display = ["name", "email", "is_active", "last_login"]
@@ -107,7 +108,7 @@ class UserAdmin(ImportExportModelAdmin, BaseUserAdmin):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
+class OrganisationAdmin(AllOrNothingImportMixin, ImportExportModelAdmin, SimpleHistoryAdmin):
     resource_classes = [OrganisationResource]
     list_display = ["name", "kind", "kvk_number", "contact_name"]
     list_filter = ["kind"]
@@ -115,7 +116,7 @@ class OrganisationAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
 
 
 @admin.register(Burgerbaner)
-class BurgerbanerAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
+class BurgerbanerAdmin(AllOrNothingImportMixin, ImportExportModelAdmin, SimpleHistoryAdmin):
     resource_classes = [BurgerbanerResource]
     list_display = ["legal_name", "user", "date_of_birth", "start_date"]
     search_fields = ["legal_name", "user__email"]

@@ -63,6 +63,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "accounts.middleware.RequireMFAForStaffRoles",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "burgerbaan.middleware.DatabaseGoneMiddleware",
 ]
 
 ROOT_URLCONF = "burgerbaan.urls"

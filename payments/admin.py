@@ -6,6 +6,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from accounts.models import Burgerbaner
 from burgerbaan.errors import DomainError
+from burgerbaan.imports import AllOrNothingImportMixin
 from payments import services
 from payments.models import Extra, OpeningBalance, Payment, PaymentBatch, YearRules
 from payments.services import check_amount
@@ -75,7 +76,7 @@ class OpeningBalanceResource(resources.ModelResource):
 
 
 @admin.register(OpeningBalance)
-class OpeningBalanceAdmin(ImportMixin, SimpleHistoryAdmin):
+class OpeningBalanceAdmin(AllOrNothingImportMixin, ImportMixin, SimpleHistoryAdmin):
     """Admins enter money paid earlier in the year outside the system; it counts toward the
     annual maximum. Entered once, never edited: a correction is another entry."""
 

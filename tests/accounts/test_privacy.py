@@ -129,9 +129,7 @@ def test_the_admin_anonymises_someone_whose_last_agreement_ended_long_ago(
     VolunteerAgreement.objects.filter(burgerbaner=other_burgerbaner).update(
         start_date=datetime.date(2015, 1, 1), end_date=datetime.date(2016, 12, 31)
     )
-    Burgerbaner.objects.filter(pk=other_burgerbaner.pk).update(
-        start_date=datetime.date(2015, 1, 1)
-    )
+    Burgerbaner.objects.filter(pk=other_burgerbaner.pk).update(start_date=datetime.date(2015, 1, 1))
     client.force_login(admin_user)
     url = reverse("burgerbaner_anonymise", args=[other_burgerbaner.pk])
     assert "Ja, anonimiseer deze persoon" in client.get(url).content.decode()

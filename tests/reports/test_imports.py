@@ -110,3 +110,28 @@ def test_burgerbaners_import_with_an_invalid_iban_imports_nobody(db):
     assert "Dit IBAN klopt niet" in str(result.invalid_rows[0].error_dict)
     assert not Burgerbaner.objects.exists()
     assert not User.objects.exists()
+
+
+def test_a_row_that_breaks_between_preview_and_confirm_imports_nothing(
+    client, admin_user, burgerbaner, other_burgerbaner
+):
+    client.force_login(admin_user)
+    upload = io.BytesIO(
+        opening_csv(
+            f"{other_burgerbaner.user.email},2025,50.00,Bibliotheek",
+            f"{burgerbaner.user.email},2025,300.00,Sportclub",
+        ).encode()
+    )
+    upload.name = "beginsaldi.csv"
+    preview = client.post(
+        reverse("admin:payments_openingbalance_import"),
+        {"import_file": upload, "format": "0", "resource": "0"},
+    )
+    confirm = preview.context["confirm_form"].initial
+    burgerbaner.user.email = "nieuw-adres@example.org"  # changed in the meantime
+    burgerbaner.user.save()
+    response = client.post(
+        reverse("admin:payments_openingbalance_process_import"), confirm, follow=True
+    )
+    assert "Er is niets geïmporteerd: rij 2 gaf een fout" in response.text
+    assert not OpeningBalance.objects.exists()
