@@ -7,7 +7,7 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/burgerbaan
 # Settings for commands that need no secrets of their own.
 CHECK_ENV := SECRET_KEY=make-check-not-secret DEBUG=0
 
-.PHONY: demo test test-pg lint install system-deps browser-deps messages bench clean
+.PHONY: demo test test-pg lint install system-deps browser-deps messages bench load audit clean
 
 $(VENV)/.installed: pyproject.toml
 	@python=$$(bin/find-python) || { echo "Python 3.12 or newer is needed (see .python-version); install it with pyenv or your package manager."; exit 1; }; \
@@ -21,8 +21,11 @@ install: system-deps $(VENV)/.installed messages
 system-deps:
 	@bin/system-deps
 
+# Chromium for the browser tests, and axe-core (pinned in package-lock.json) for their accessibility checks.
 browser-deps:
 	@bin/system-deps browser
+	@test -f node_modules/axe-core/axe.min.js || { command -v npm >/dev/null || { echo "npm is needed for the accessibility tests; install it with: sudo apt-get install -y npm"; exit 1; }; \
+	  npm ci --no-audit --no-fund --silent; }
 
 messages: $(VENV)/.installed
 	@$(CHECK_ENV) $(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0
@@ -50,6 +53,14 @@ test-pg: install browser-deps
 # Figures for the reports, exports, statements and payments on PostgreSQL (see README).
 bench: install
 	$(PY) bench/bench.py
+
+# 50 users of all roles on gunicorn with the bench's data for five minutes: p95 per page.
+load: install
+	$(PY) bench/load.py
+
+# Known vulnerabilities in the installed packages (CI runs it).
+audit: $(VENV)/.installed
+	$(VENV)/bin/pip-audit --skip-editable --progress-spinner off
 
 clean:
 	rm -rf $(VENV) staticfiles

@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -33,6 +34,7 @@ from agreements.models import (
     Signature,
     VolunteerAgreement,
 )
+from agreements.permissions import visible_agreements
 from burgerbaan.errors import DomainError
 from hours.models import Timesheet, TimesheetStatus
 from payments import cap
@@ -200,11 +202,16 @@ def admin_dashboard(request):
         ).count()
         + AllowanceAgreement.objects.filter(status=AgreementStatus.AWAITING_SIGNATURES).count(),
     }
+    # Thousands of people: fifty a page, and a search on name or e-mail.
+    search = request.GET.get("zoek", "").strip()[:100]
     people = User.objects.prefetch_related("roles__organisation").select_related("burgerbaner")
+    if search:
+        people = people.filter(Q(name__icontains=search) | Q(email__icontains=search))
+    page = Paginator(people.order_by("name", "pk"), 50).get_page(request.GET.get("pagina"))
     return render(
         request,
         "accounts/admin_dashboard.html",
-        {"counts": counts, "people": people.order_by("name")},
+        {"counts": counts, "page": page, "search": search},
     )
 
 
@@ -224,9 +231,15 @@ def burgerbaner_detail(request, pk: int):
         {
             "burgerbaner": burgerbaner,
             "volunteer_agreements": volunteer,
-            "allowance_agreements": burgerbaner.allowanceagreements.select_related("sponsor"),
+            # A coordinator guides the work; the allowance is between the person and Safe Almere.
+            "allowance_agreements": visible_agreements(request.user, AllowanceAgreement)
+            .filter(burgerbaner=burgerbaner)
+            .select_related("sponsor"),
             "full_iban": perms.can_see_full_iban(request.user, burgerbaner),
             "can_manage": perms.can_manage_people(request.user),
+            "hide_allowance": not perms.role_kinds(request.user)
+            & {perms.ADMIN, perms.SIGNER, perms.TREASURER}
+            and request.user.pk != burgerbaner.user_id,
         },
     )
 

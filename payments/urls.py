@@ -1,10 +1,11 @@
 from django.urls import path
 
+import burgerbaan.converters  # noqa: F401 - the <year:...> converter
 from payments import views
 
 urlpatterns = [
     path("", views.treasurer_home, name="treasurer_home"),
-    path("<int:year>/<int:month>/", views.month_proposal, name="month_proposal"),
+    path("<year:year>/<int:month>/", views.month_proposal, name="month_proposal"),
     path("opdrachten/nieuw/", views.batch_create, name="batch_create"),
     path("opdrachten/<int:pk>/", views.batch_detail, name="batch_detail"),
     path("opdrachten/<int:pk>/sepa/", views.batch_sepa, name="batch_sepa"),

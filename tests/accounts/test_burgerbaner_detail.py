@@ -44,6 +44,19 @@ def test_coordinator_sees_only_agreements_with_own_organisation(
     assert other_nonprofit.name not in response.text
 
 
+def test_coordinator_does_not_see_the_allowance_agreement(
+    client, coordinator, admin_user, burgerbaner
+):
+    from tests.factories import AllowanceAgreementFactory
+
+    AllowanceAgreementFactory(burgerbaner=burgerbaner, hourly_rate="4.75")
+    client.force_login(coordinator)
+    page = client.get(detail(burgerbaner)).text
+    assert "Vergoedingsovereenkomst" not in page and "4,75" not in page
+    client.force_login(admin_user)
+    assert "4,75" in client.get(detail(burgerbaner)).text
+
+
 @pytest.mark.parametrize(
     ("role", "expected"),
     [

@@ -121,6 +121,26 @@ def test_admin_dashboard_queries_do_not_grow_with_people(
     assert response.context["counts"]["burgerbaners"] == 31
 
 
+def test_admin_dashboard_lists_fifty_people_a_page_and_finds_by_name_or_email(
+    client, admin_user, nonprofit
+):
+    from tests.factories import UserFactory
+
+    for n in range(60):
+        UserFactory(name=f"Persoon {n:02d}", email=f"p{n:02d}@example.org")
+    client.force_login(admin_user)
+    first = client.get(reverse("admin_dashboard"))
+    assert len(first.context["page"].object_list) == 50
+    assert "Pagina 1 van 2" in first.text
+    second = client.get(reverse("admin_dashboard"), {"pagina": 2})
+    assert len(second.context["page"].object_list) == 11  # 60 + the admin
+    found = client.get(reverse("admin_dashboard"), {"zoek": "p07@EXAMPLE"})
+    assert [p.name for p in found.context["page"].object_list] == ["Persoon 07"]
+    assert "1 persoon gevonden" in found.text
+    nothing = client.get(reverse("admin_dashboard"), {"zoek": "<script>x</script>"})
+    assert "0 mensen gevonden" in nothing.text and "<script>x" not in nothing.text
+
+
 def test_coordinator_dashboard_queries_do_not_grow_with_volunteers(
     client, coordinator, nonprofit, django_assert_max_num_queries
 ):
