@@ -151,3 +151,31 @@ def countersigned(burgerbaner, allowance, coordinator, signer):
         hours.countersign_timesheet(timesheet, by=signer)
 
     return _sign
+
+
+@pytest.fixture
+def paid_month(burgerbaner, treasurer, foundation):
+    """Pay out a month of YEAR for the burgerbaner: an optional gift, approval, a batch, paid.
+
+    The month's hours come from ``countersigned``; returns the payment.
+    """
+    from payments import services as payments
+    from payments.models import Payment
+
+    def _pay(month: int, *, gift: str | None = None, description: str = "Bloemen") -> Payment:
+        if gift:
+            payments.register_extra(
+                burgerbaner,
+                date=datetime.date(YEAR, month, 20),
+                kind="gift",
+                amount=Decimal(gift),
+                description=description,
+                by=treasurer,
+            )
+        payment = payments.approve_month(burgerbaner, YEAR, month, by=treasurer)
+        batch = payments.create_batch(by=treasurer)
+        executed = datetime.date(YEAR + month // 12, month % 12 + 1, 1)
+        payments.mark_batch_paid(batch, execution_date=executed, by=treasurer)
+        return Payment.objects.get(pk=payment.pk)
+
+    return _pay

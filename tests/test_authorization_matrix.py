@@ -20,7 +20,6 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from agreements.models import AllowanceAgreement, VolunteerAgreement
 from hours import services as hours
-from payments import services as payments
 from reports.models import StatementRun
 from tests.conftest import YEAR
 
@@ -196,13 +195,11 @@ def test_every_url_is_in_the_table():
 
 
 @pytest.fixture
-def world(people, burgerbaner, nonprofit, foundation, allowance, countersigned):
+def world(people, burgerbaner, nonprofit, allowance, countersigned, paid_month):
     """One real object for every kind of URL argument, all of the owner."""
-    treasurer, admin = people["treasurer"], people["admin"]
+    admin = people["admin"]
     countersigned(3, [3, 4])
-    payment = payments.approve_month(burgerbaner, YEAR, 3, by=treasurer)
-    batch = payments.create_batch(by=treasurer)
-    payments.mark_batch_paid(batch, execution_date=datetime.date(YEAR, 4, 1), by=treasurer)
+    payment = paid_month(3)
     volunteer = VolunteerAgreement.objects.get(burgerbaner=burgerbaner)
     handed_in = hours.log_hours(
         burgerbaner,
@@ -240,7 +237,7 @@ def world(people, burgerbaner, nonprofit, foundation, allowance, countersigned):
         "timesheet": handed_in,
         "entry": open_entry,
         "payment": payment,
-        "batch": batch,
+        "batch": payment.batch,
         "run": run,
         "token": token,
         "invitee": invitee,

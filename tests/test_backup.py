@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
-def paid_year(burgerbaner, countersigned, treasurer, foundation):
+def paid_year(burgerbaner, countersigned, treasurer, paid_month):
     countersigned(3, [3, 4, 5])
     payments.register_extra(
         burgerbaner,
@@ -30,9 +30,7 @@ def paid_year(burgerbaner, countersigned, treasurer, foundation):
     payments.set_opening_balance(
         burgerbaner, year=YEAR, amount=Decimal("100.00"), note="", by=treasurer
     )
-    payments.approve_month(burgerbaner, YEAR, 3, by=treasurer)
-    batch = payments.create_batch(by=treasurer)
-    payments.mark_batch_paid(batch, execution_date=datetime.date(YEAR, 4, 1), by=treasurer)
+    paid_month(3)
 
 
 @pytest.fixture

@@ -27,12 +27,9 @@ def postgresql():
 
 
 @pytest.fixture
-def paid(burgerbaner, countersigned, treasurer, foundation):
+def paid(countersigned, paid_month):
     countersigned(2, [3, 4])
-    payment = payments.approve_month(burgerbaner, YEAR, 2, by=treasurer)
-    batch = payments.create_batch(by=treasurer)
-    payments.mark_batch_paid(batch, execution_date=datetime.date(YEAR, 3, 1), by=treasurer)
-    return Payment.objects.get(pk=payment.pk)
+    return paid_month(2)
 
 
 def refused(sql: str, *params) -> None:

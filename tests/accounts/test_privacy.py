@@ -12,7 +12,6 @@ from accounts.models import Burgerbaner, User
 from agreements.models import AllowanceAgreement, Signature, VolunteerAgreement
 from hours.models import HourEntry
 from payments import cap
-from payments import services as payments
 from payments.models import Extra, Payment
 from reports import yearly
 from tests.conftest import YEAR
@@ -22,7 +21,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def paid(burgerbaner, countersigned, treasurer, foundation):
+def paid(burgerbaner, countersigned, paid_month):
     """Signed agreements, countersigned hours, a gift and a paid payment in YEAR."""
     volunteer = burgerbaner.volunteeragreements.get()
     Signature.objects.create(
@@ -36,17 +35,7 @@ def paid(burgerbaner, countersigned, treasurer, foundation):
         document_html="<p>Fatima el Amrani, Marktstraat 1</p>", place="Polderhoek"
     )
     countersigned(3, [3, 4], description="Koffie met mevrouw De Groot")
-    payments.register_extra(
-        burgerbaner,
-        date=datetime.date(YEAR, 3, 20),
-        kind="gift",
-        amount=Decimal("15.00"),
-        description="Bloemen voor Fatima",
-        by=treasurer,
-    )
-    payments.approve_month(burgerbaner, YEAR, 3, by=treasurer)
-    batch = payments.create_batch(by=treasurer)
-    payments.mark_batch_paid(batch, execution_date=datetime.date(YEAR, 4, 1), by=treasurer)
+    paid_month(3, gift="15.00", description="Bloemen voor Fatima")
     return burgerbaner
 
 

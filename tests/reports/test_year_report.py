@@ -16,19 +16,9 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def paid_year(burgerbaner, countersigned, treasurer, foundation):
+def paid_year(burgerbaner, countersigned, paid_month):
     countersigned(3, [3, 4])  # 56,00
-    services.register_extra(
-        burgerbaner,
-        date=datetime.date(YEAR, 3, 20),
-        kind="gift",
-        amount=Decimal("25.00"),
-        description="Bloemen",
-        by=treasurer,
-    )
-    services.approve_month(burgerbaner, YEAR, 3, by=treasurer)
-    batch = services.create_batch(by=treasurer)
-    services.mark_batch_paid(batch, execution_date=datetime.date(YEAR, 4, 1), by=treasurer)
+    paid_month(3, gift="25.00")
     return burgerbaner
 
 
