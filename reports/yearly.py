@@ -121,6 +121,7 @@ def rows_for(persons: list[Burgerbaner], year: int) -> list[PersonRow]:
         person: (paid or ZERO, count)
         for person, paid, count in Payment.objects.filter(burgerbaner__in=ids, year=year)
         .exclude(status=PaymentStatus.RETURNED)
+        .order_by()
         .values_list("burgerbaner")
         .annotate(paid=Sum("amount", filter=Q(status=PaymentStatus.PAID)), count=Count("pk"))
     }
@@ -151,32 +152,34 @@ def rows_for(persons: list[Burgerbaner], year: int) -> list[PersonRow]:
     return rows
 
 
-def nonprofits(year: int):
-    """Countersigned hours and volunteers per non-profit."""
+def hours_per_person_and_organisation(year: int) -> list[tuple[int, int, Decimal]]:
+    """(burgerbaner, non-profit, countersigned hours) of the year: one pass over the months
+    that both the non-profit and the sponsor figures are made of."""
     return list(
-        Organisation.objects.filter(kind=Organisation.Kind.NONPROFIT)
-        .annotate(
-            hours=Sum(
-                "timesheets__total_hours",
-                filter=Q(
-                    timesheets__month__year=year,
-                    timesheets__status=TimesheetStatus.COUNTERSIGNED,
-                ),
-            ),
-            volunteers=Count(
-                "timesheets__burgerbaner",
-                filter=Q(
-                    timesheets__month__year=year,
-                    timesheets__status=TimesheetStatus.COUNTERSIGNED,
-                ),
-                distinct=True,
-            ),
-        )
-        .order_by("name")
+        signed_months(year)
+        .values_list("burgerbaner", "organisation")
+        .annotate(total=Sum("total_hours"))
     )
 
 
-def sponsors(year: int):
+def nonprofits(year: int, signed=None) -> list[dict]:
+    """Countersigned hours and volunteers per non-profit, every non-profit by name."""
+    hours: dict[int, Decimal] = defaultdict(lambda: ZERO)
+    volunteers: dict[int, int] = defaultdict(int)
+    for _person, org, total in (
+        signed if signed is not None else hours_per_person_and_organisation(year)
+    ):
+        hours[org] += total
+        volunteers[org] += 1  # one row per person and non-profit
+    return [
+        {"name": name, "hours": hours.get(pk), "volunteers": volunteers.get(pk, 0)}
+        for pk, name in Organisation.objects.filter(kind=Organisation.Kind.NONPROFIT)
+        .order_by("name")
+        .values_list("pk", "name")
+    ]
+
+
+def sponsors(year: int, signed=None):
     """Money each sponsor funded (paid allowance of the people it sponsors) and those hours.
 
     A person counts for the sponsor of their latest allowance agreement of the year.
@@ -189,15 +192,19 @@ def sponsors(year: int):
     )
     paid = (
         Payment.objects.filter(year=year, status=PaymentStatus.PAID)
+        .order_by()
         .values_list("burgerbaner")
         .annotate(total=Sum("amount"))
     )
-    hours = signed_months(year).values_list("burgerbaner").annotate(total=Sum("total_hours"))
+    if signed is None:
+        signed = hours_per_person_and_organisation(year)
     totals: dict[str, dict[str, Decimal]] = defaultdict(lambda: {"paid": ZERO, "hours": ZERO})
-    for key, rows in (("paid", paid), ("hours", hours)):
-        for person, total in rows:
-            if person in sponsor_of:
-                totals[sponsor_of[person]][key] += total
+    for person, total in paid:
+        if person in sponsor_of:
+            totals[sponsor_of[person]]["paid"] += total
+    for person, _org, total in signed:
+        if person in sponsor_of:
+            totals[sponsor_of[person]]["hours"] += total
     return [{"name": name, **values} for name, values in sorted(totals.items())]
 
 
@@ -221,13 +228,11 @@ def year_summary(year: int) -> dict:
     from django.utils import timezone
 
     def compute():
+        signed = hours_per_person_and_organisation(year)
         return {
             "hours_per_month": hours_per_month(year),
-            "nonprofits": [
-                {"name": org.name, "hours": org.hours, "volunteers": org.volunteers}
-                for org in nonprofits(year)
-            ],
-            "sponsors": sponsors(year),
+            "nonprofits": nonprofits(year, signed),
+            "sponsors": sponsors(year, signed),
             "computed_at": timezone.now(),
         }
 

@@ -17,3 +17,9 @@ def test_health_answers_head_for_checkers_that_send_it(client):
 
 def test_health_refuses_post(client):
     assert client.post(reverse("health")).status_code == 405
+
+
+def test_health_answers_over_plain_http_when_https_is_required(client, settings):
+    settings.SECURE_SSL_REDIRECT = True
+    assert client.get(reverse("health")).status_code == 200
+    assert client.get(reverse("account_login")).status_code == 301
