@@ -3,6 +3,7 @@ import datetime
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.db.models import Count, Sum
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -213,7 +214,6 @@ def _queue(user, status: str):
         queryset.filter(status=status)
         .exclude(burgerbaner__user=user)
         .select_related("burgerbaner", "organisation")
-        .annotate(total=Sum("entries__hours"), count=Count("entries"))
         .order_by("status_changed_at", "pk")
     )
 
@@ -245,10 +245,12 @@ def _queue_page(request, status):
         else:
             messages.error(request, _("Kies eerst een of meer urenoverzichten."))
         return redirect(request.path)
+    # Oldest first, a hundred at a time: after a busy month thousands may wait.
+    page = Paginator(_queue(request.user, status), 100).get_page(request.GET.get("pagina"))
     return render(
         request,
         "hours/queue.html",
-        {"timesheets": list(_queue(request.user, status)), "countersign": countersign},
+        {"timesheets": page.object_list, "page": page, "countersign": countersign},
     )
 
 

@@ -131,13 +131,13 @@ def test_signer_may_reject_an_approved_timesheet(
 def test_queues_empty_as_work_gets_done(client, burgerbaner, coordinator, signer, timesheet):
     services.submit_timesheet(timesheet, by=burgerbaner.user)
     client.force_login(coordinator)
-    assert client.get(reverse("approve_queue")).context["timesheets"] == [timesheet]
+    assert list(client.get(reverse("approve_queue")).context["timesheets"]) == [timesheet]
     client.post(reverse("approve_queue"), {"timesheet": [timesheet.pk]})
-    assert client.get(reverse("approve_queue")).context["timesheets"] == []
+    assert list(client.get(reverse("approve_queue")).context["timesheets"]) == []
     client.force_login(signer)
-    assert client.get(reverse("countersign_queue")).context["timesheets"] == [timesheet]
+    assert list(client.get(reverse("countersign_queue")).context["timesheets"]) == [timesheet]
     client.post(reverse("countersign_queue"), {"timesheet": [timesheet.pk]})
-    assert client.get(reverse("countersign_queue")).context["timesheets"] == []
+    assert list(client.get(reverse("countersign_queue")).context["timesheets"]) == []
     assert status(timesheet) == TimesheetStatus.COUNTERSIGNED
 
 
@@ -206,3 +206,29 @@ def test_handing_in_fixes_the_months_total_and_a_resubmit_counts_again(
     entry.delete()
     act(client, burgerbaner.user, timesheet, "submit")
     assert Timesheet.objects.get(pk=timesheet.pk).total_hours == Decimal("3.00")
+
+
+def test_a_long_queue_shows_the_oldest_hundred_first(client, signer, nonprofit):
+    import datetime
+
+    from tests.factories import BurgerbanerFactory
+
+    people = BurgerbanerFactory.create_batch(105)
+    Timesheet.objects.bulk_create(
+        Timesheet(
+            burgerbaner=person,
+            organisation=nonprofit,
+            month=datetime.date(2026, 10, 1),
+            status=TimesheetStatus.APPROVED,
+            total_hours=Decimal("4.50"),
+            status_changed_at=datetime.datetime(2026, 11, 1, tzinfo=datetime.UTC)
+            + datetime.timedelta(minutes=n),
+        )
+        for n, person in enumerate(people)
+    )
+    client.force_login(signer)
+    first = client.get(reverse("countersign_queue"))
+    assert [t.burgerbaner for t in first.context["timesheets"]] == people[:100]
+    assert "105 urenoverzichten wachten" in first.text and ">4,5<" in first.text
+    second = client.get(reverse("countersign_queue"), {"pagina": 2})
+    assert [t.burgerbaner for t in second.context["timesheets"]] == people[100:]
