@@ -106,6 +106,11 @@ class UserAdmin(AllOrNothingImportMixin, ImportExportModelAdmin, BaseUserAdmin):
     readonly_fields = ["last_login", "date_joined"]
     filter_horizontal = []
 
+    def has_delete_permission(self, request, obj=None):
+        # People are never deleted: their signatures and payments point at them and the
+        # audit trail keeps who did what. Untick "actief" instead (or anonymise a burgerbaner).
+        return False
+
 
 @admin.register(Organisation)
 class OrganisationAdmin(AllOrNothingImportMixin, ImportExportModelAdmin, SimpleHistoryAdmin):

@@ -153,19 +153,35 @@ def last_payment_on(burgerbaner: Burgerbaner) -> datetime.date | None:
     return max(days, default=None)
 
 
-def retention_ends(burgerbaner: Burgerbaner) -> datetime.date:
-    """Seven years after the last payment; without payments, after the last agreement."""
-    from agreements.models import AllowanceAgreement, VolunteerAgreement
+def last_record_on(burgerbaner: Burgerbaner, today: datetime.date) -> datetime.date:
+    """The last day the pilot has something of this person on record: a payment, a gift
+    or travel cost, an opening balance, hours, or an agreement (the day it ended; an
+    agreement still running counts as today)."""
+    from agreements.models import AgreementStatus, AllowanceAgreement, VolunteerAgreement
+    from hours.models import HourEntry
+    from payments.models import Extra, OpeningBalance
 
-    last = last_payment_on(burgerbaner)
-    if last is None:
-        ends = [burgerbaner.start_date]
-        for model in (VolunteerAgreement, AllowanceAgreement):
-            found = model.objects.filter(burgerbaner=burgerbaner).aggregate(
-                end=Max("end_date"), start=Max("start_date")
-            )
-            ends += [d for d in (found["end"], found["start"]) if d]
-        last = max(ends)
+    days = [burgerbaner.start_date, last_payment_on(burgerbaner)]
+    days.append(Extra.objects.filter(burgerbaner=burgerbaner).aggregate(d=Max("date"))["d"])
+    year = OpeningBalance.objects.filter(burgerbaner=burgerbaner).aggregate(y=Max("year"))["y"]
+    days.append(datetime.date(year, 12, 31) if year else None)
+    days.append(
+        HourEntry.objects.filter(timesheet__burgerbaner=burgerbaner).aggregate(d=Max("date"))["d"]
+    )
+    for model in (VolunteerAgreement, AllowanceAgreement):
+        for start, end, ended_on, status in model.objects.filter(
+            burgerbaner=burgerbaner
+        ).values_list("start_date", "end_date", "ended_on", "status"):
+            last = min(d for d in (end, ended_on) if d) if (end or ended_on) else None
+            if status == AgreementStatus.ACTIVE and (last is None or last >= today):
+                last = today  # still running
+            days.append(last or start)
+    return max(d for d in days if d)
+
+
+def retention_ends(burgerbaner: Burgerbaner, today: datetime.date | None = None) -> datetime.date:
+    """Seven years after the last record of the person (for most: their last payment)."""
+    last = last_record_on(burgerbaner, today or timezone.localdate())
     try:
         return last.replace(year=last.year + RETENTION_YEARS)
     except ValueError:  # 29 February
@@ -179,23 +195,17 @@ def is_anonymised(burgerbaner: Burgerbaner) -> bool:
 @transaction.atomic
 def anonymise(burgerbaner: Burgerbaner, *, by: User, today: datetime.date | None = None) -> None:
     """Overwrite everything that identifies the person; keep hours, amounts and dates."""
-    from allauth.account.models import EmailAddress
-    from allauth.mfa.models import Authenticator
-
-    from agreements.models import AllowanceAgreement, Signature, VolunteerAgreement
-    from hours.models import HourEntry, Timesheet, TimesheetStep
-    from payments.models import Extra, OpeningBalance, Payment
-
     today = today or timezone.localdate()
     burgerbaner = Burgerbaner.objects.select_for_update().get(pk=burgerbaner.pk)
     if is_anonymised(burgerbaner):
         raise RetentionNotOver(_("Deze persoon is al geanonimiseerd."))
-    ends = retention_ends(burgerbaner)
+    ends = retention_ends(burgerbaner, today)
     if today < ends:
         raise RetentionNotOver(
             _(
-                "De gegevens moeten bewaard blijven tot %(date)s: zeven jaar na de laatste "
-                "betaling, voor de belastingdienst. Er is niets veranderd."
+                "De gegevens moeten bewaard blijven tot %(date)s: zeven jaar na het laatste "
+                "wat over deze persoon is vastgelegd, voor de Belastingdienst. Er is niets "
+                "veranderd."
             )
             % {"date": ends.strftime("%d-%m-%Y")}
         )
@@ -204,12 +214,29 @@ def anonymise(burgerbaner: Burgerbaner, *, by: User, today: datetime.date | None
         # transaction only (see payments/migrations/0004_immutable_records.py).
         with connection.cursor() as cursor:
             cursor.execute("SET LOCAL burgerbaan.anonymising = 'on'")
+    try:
+        _scrub(burgerbaner, by=by, today=today)
+    finally:
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL burgerbaan.anonymising = 'off'")
+
+
+def _scrub(burgerbaner: Burgerbaner, *, by: User, today: datetime.date) -> None:
+    from allauth.account.models import EmailAddress
+    from allauth.mfa.models import Authenticator
+    from django.contrib.admin.models import LogEntry
+    from django.contrib.contenttypes.models import ContentType
+
+    from agreements.models import AllowanceAgreement, Signature, VolunteerAgreement
+    from hours.models import HourEntry, Timesheet, TimesheetStep
+    from payments.models import Extra, OpeningBalance, Payment
 
     user = burgerbaner.user
     name = f"Geanonimiseerd {burgerbaner.pk}"
+    # The date of birth stays: the legal hourly maximum of past years depends on it.
     person = {
         "legal_name": name,
-        "date_of_birth": burgerbaner.date_of_birth.replace(month=1, day=1),
         "street": "",
         "postcode": "",
         "city": "",
@@ -231,6 +258,10 @@ def anonymise(burgerbaner: Burgerbaner, *, by: User, today: datetime.date | None
     EmailAddress.objects.filter(user=user).delete()
     Authenticator.objects.filter(user=user).delete()
     user.invitations.all().delete()
+    for obj in (burgerbaner, user):
+        LogEntry.objects.filter(
+            content_type=ContentType.objects.get_for_model(obj), object_id=str(obj.pk)
+        ).update(object_repr=name, change_message="")
 
     # The agreement's text stays Dutch, as the signed document was.
     note = f"<p>Deze overeenkomst is geanonimiseerd op {today:%d-%m-%Y}.</p>"

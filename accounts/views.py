@@ -128,7 +128,7 @@ def burgerbaner_anonymise(request, pk: int):
                 request, "De persoon is geanonimiseerd. De uren en bedragen zijn bewaard."
             )
         return redirect("burgerbaner_detail", pk=burgerbaner.pk)
-    ends = privacy.retention_ends(burgerbaner)
+    ends = privacy.retention_ends(burgerbaner, timezone.localdate())
     return render(
         request,
         "accounts/anonymise_confirm.html",

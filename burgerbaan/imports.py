@@ -29,11 +29,11 @@ class AllOrNothingImportMixin:
             return super().process_import(request, **kwargs)
         except RowImportError as exc:
             if isinstance(exc.error, (OperationalError, InterfaceError)):
-                raise exc.error from None
+                raise exc.error  # noqa: B904 - its own cause tells what happened
             messages.error(
                 request,
-                f"Er is niets geïmporteerd: rij {exc.number} gaf een fout "
-                f"({type(exc.error).__name__}). Controleer het bestand en probeer het opnieuw.",
+                f"Er is niets geïmporteerd: rij {exc.number} klopt niet. "
+                "Controleer het bestand en probeer het opnieuw.",
             )
             opts = self.model._meta
             return redirect(reverse(f"admin:{opts.app_label}_{opts.model_name}_import"))

@@ -16,6 +16,26 @@ from django.utils.http import url_has_allowed_host_and_scheme
 logger = logging.getLogger(__name__)
 
 
+# SQLSTATEs of a connection that is gone: class 08, and the server shutting it down.
+GONE = ("08", "57P01", "57P02", "57P03")
+
+
+def connection_lost(exception: Exception) -> bool:
+    """Is this the database connection going away, rather than an error in a query?"""
+    if isinstance(exception, InterfaceError):
+        return True
+    cause = exception.__cause__
+    state = getattr(cause, "sqlstate", None)
+    if state:
+        return state.startswith(GONE)
+    try:
+        import psycopg
+    except ImportError:  # pragma: no cover - SQLite only
+        return False
+    # psycopg's own errors without a SQLSTATE: the server closed the connection.
+    return isinstance(cause, psycopg.OperationalError)
+
+
 class DatabaseGoneMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -26,7 +46,11 @@ class DatabaseGoneMiddleware:
     def process_exception(self, request, exception):
         if not isinstance(exception, (OperationalError, InterfaceError)):
             return None
-        logger.warning("Database connection lost during %s %s", request.method, request.path)
+        if not connection_lost(exception):
+            return None  # another database error (a missing table, say): a real error page
+        logger.warning(
+            "Database connection lost during %s %s", request.method, request.path, exc_info=True
+        )
         for conn in connections.all(initialized_only=True):
             conn.close()
         # A page that needs no database: it may still be down.

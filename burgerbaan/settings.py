@@ -210,12 +210,10 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "filters": {"redact_secrets": {"()": "burgerbaan.logs.RedactSecrets"}},
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": "WARNING"},
-    "loggers": {
-        name: {"filters": ["redact_secrets"], "level": "WARNING"}
-        for name in ("django.request", "django.server", "django.security")
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["redact_secrets"]},
     },
+    "root": {"handlers": ["console"], "level": "WARNING"},
 }
 
 # How long an invitation link works.

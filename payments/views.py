@@ -9,6 +9,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from accounts import permissions as people
@@ -108,6 +109,12 @@ def month_proposal(request, year: int, month: int):
     )
 
 
+def approved_message(count: int) -> str:
+    return ngettext(
+        "%(n)s betaling is goedgekeurd.", "%(n)s betalingen zijn goedgekeurd.", count
+    ) % {"n": count}
+
+
 def _approve_chosen(request, year: int, month: int) -> None:
     chosen = list(
         Burgerbaner.objects.filter(
@@ -123,7 +130,7 @@ def _approve_chosen(request, year: int, month: int) -> None:
         messages.error(request, exc.message)
         return
     if created:
-        messages.success(request, _("%(n)s betalingen zijn goedgekeurd.") % {"n": len(created)})
+        messages.success(request, approved_message(len(created)))
     for message in refusals.values():
         messages.error(request, message)
 
@@ -142,7 +149,7 @@ def _approve_whole_month(request, year: int, month: int) -> None:
     except PaymentError as exc:
         messages.error(request, exc.message)
     if approved:
-        messages.success(request, _("%(n)s betalingen zijn goedgekeurd.") % {"n": approved})
+        messages.success(request, approved_message(approved))
     if skipped:
         messages.info(
             request,

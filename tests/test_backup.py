@@ -91,3 +91,9 @@ def test_restoring_into_a_database_that_is_not_empty_is_refused(paid_year, tmp_p
 def test_restoring_a_missing_file_says_so(tmp_path):
     with pytest.raises(CommandError, match="bestaat niet"):
         call_command("restore", str(tmp_path / "nergens.backup"))
+
+
+def test_a_backup_file_is_readable_by_its_owner_only(tmp_path):
+    file = tmp_path / "burgerbaan.backup"
+    call_command("backup", str(file))
+    assert file.stat().st_mode & 0o777 == 0o600

@@ -82,12 +82,12 @@ def test_approval_cut_off_saves_nothing_and_a_retry_pays_once(
 
     assert response.status_code == 503, "the connection was not cut"
     mark_cut(cut)
-    assert "Wat je net deed, is niet opgeslagen" in response.text
+    assert "Wat je net deed, is waarschijnlijk niet bewaard" in response.text
     assert not Payment.objects.exists()
     assert not Payment.history.exists()
 
     response = client.post(url, {"burgerbaner": [burgerbaner.pk]}, follow=True)
-    assert "1 betalingen zijn goedgekeurd" in response.text
+    assert "1 betaling is goedgekeurd" in response.text
     client.post(url, {"burgerbaner": [burgerbaner.pk]})  # a double click after the retry
     assert list(Payment.objects.values_list("burgerbaner", "amount")) == [
         (burgerbaner.pk, Decimal("56.00"))

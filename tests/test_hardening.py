@@ -1,9 +1,11 @@
 """Headers, sessions and logs: what a visitor never sees and an attacker cannot use."""
 
+import io
 import logging
 
 import pytest
 from django.conf import settings
+from django.test import Client
 from django.urls import reverse
 
 from tests.factories import PASSWORD
@@ -32,18 +34,37 @@ def test_a_session_ends_with_the_browser_and_after_a_working_day(client, burgerb
     assert session.get_expiry_age() <= 8 * 60 * 60
 
 
-def test_logs_carry_no_personal_data(client, caplog, burgerbaner, other_burgerbaner):
-    """Failed logins, refusals and unknown links leave no e-mail, name, IBAN or token."""
-    caplog.set_level(logging.DEBUG)
+@pytest.fixture
+def console_log():
+    """What the app's own log handler writes (the one production logs go through)."""
+    from burgerbaan.logs import RedactSecrets
+
+    handler = next(
+        h
+        for h in logging.getLogger().handlers
+        if any(isinstance(f, RedactSecrets) for f in h.filters)
+    )
+    stream = io.StringIO()
+    previous = handler.setStream(stream)
+    yield stream
+    handler.setStream(previous)
+
+
+def test_logs_carry_no_personal_data(client, console_log, burgerbaner, other_burgerbaner):
+    """Failed logins, refusals, unknown links and CSRF failures leave no e-mail, name,
+    IBAN or token in the log."""
     client.post(
         reverse("account_login"),
         {"login": burgerbaner.user.email, "password": "fout-wachtwoord"},
     )
-    client.get(reverse("accept_invitation", args=["geheim-token-1234567890"]))
+    token_url = reverse("accept_invitation", args=["geheim-token-1234567890"])
+    client.get(token_url)
+    Client(enforce_csrf_checks=True).post(token_url, {"password1": "x"})  # 403, CSRF
     client.force_login(other_burgerbaner.user)
     client.get(reverse("burgerbaner_detail", args=[burgerbaner.pk]))  # 403
     client.post(reverse("profile_edit"), {"iban": "NL91ABNA0417164300X"})  # refused
-    logged = caplog.text + " ".join(str(r.args) for r in caplog.records)
+    logged = console_log.getvalue()
+    assert "CSRF" in logged and "[verborgen]" in logged  # the records are there, redacted
     for secret in (
         burgerbaner.user.email,
         "Fatima",
@@ -52,3 +73,20 @@ def test_logs_carry_no_personal_data(client, caplog, burgerbaner, other_burgerba
         "fout-wachtwoord",
     ):
         assert secret not in logged
+
+
+def test_only_a_lost_connection_becomes_the_try_again_page():
+    """A broken query (a missing table after a forgotten migration) stays a real error."""
+    import sqlite3
+
+    from django.db import OperationalError
+
+    from burgerbaan.middleware import connection_lost
+
+    try:
+        try:
+            sqlite3.connect(":memory:").execute("SELECT * FROM nergens")
+        except sqlite3.OperationalError as exc:
+            raise OperationalError(str(exc)) from exc
+    except OperationalError as wrapped:
+        assert not connection_lost(wrapped)

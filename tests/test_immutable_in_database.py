@@ -161,3 +161,48 @@ def log_last_month(burgerbaner):
         ).timesheet
 
     return _log
+
+
+def test_anonymising_may_overwrite_personal_columns_only(paid, burgerbaner, treasurer):
+    payments.register_extra(
+        burgerbaner,
+        date=datetime.date(YEAR, 2, 10),
+        kind="gift",
+        amount=Decimal("10.00"),
+        description="Bloemen voor Fatima",
+        by=treasurer,
+    )
+    with transaction.atomic():
+        run("SET LOCAL burgerbaan.anonymising = 'on'")
+        assert run("UPDATE payments_extra SET description = '-'") == 1
+        assert run("UPDATE payments_historicalpayment SET iban = ''") == 3
+        refused("UPDATE payments_extra SET amount = 1")
+        refused("UPDATE payments_historicalpayment SET amount = 1")
+        refused("UPDATE hours_hourentry SET hours = 9")
+        refused("UPDATE payments_payment SET amount = 1")
+        refused("UPDATE hours_timesheet SET status = 'open'")
+
+
+def test_a_total_cannot_change_on_the_way_to_a_signature(burgerbaner, log_last_month, coordinator):
+    timesheet = log_last_month()
+    hours.submit_timesheet(timesheet, by=burgerbaner.user)
+    refused(
+        "UPDATE hours_timesheet SET status = 'approved', total_hours = 99 WHERE id = %s",
+        timesheet.pk,
+    )
+
+
+def test_a_paid_batch_takes_no_new_payment(paid, burgerbaner, countersigned, treasurer):
+    countersigned(5, [6])
+    later = payments.approve_month(burgerbaner, YEAR, 5, by=treasurer)
+    refused("UPDATE payments_payment SET batch_id = %s WHERE id = %s", paid.batch_id, later.pk)
+    refused("UPDATE payments_payment SET status = 'paid' WHERE id = %s", later.pk)  # no batch
+
+
+def test_anonymisation_leaves_the_door_closed_behind_it(admin_user, other_burgerbaner):
+    from accounts import privacy
+
+    other_burgerbaner.volunteeragreements.update(end_date=datetime.date(2026, 1, 31))
+    with transaction.atomic():
+        privacy.anonymise(other_burgerbaner, by=admin_user, today=datetime.date(2040, 1, 1))
+        refused("UPDATE accounts_historicalburgerbaner SET phone = 'x'")

@@ -26,9 +26,12 @@ BEGIN
     RETURN coalesce(current_setting('burgerbaan.anonymising', true), '') = 'on';
 END $$ LANGUAGE plpgsql STABLE;
 
+-- Anonymisation may overwrite only the columns named as the trigger's arguments;
+-- every other column (amounts, dates, hashes, links) must stay exactly as it was.
 CREATE OR REPLACE FUNCTION burgerbaan_refuse() RETURNS trigger AS $$
 BEGIN
-    IF TG_OP = 'UPDATE' AND burgerbaan_anonymising() THEN
+    IF TG_OP = 'UPDATE' AND burgerbaan_anonymising() AND TG_NARGS > 0
+        AND (to_jsonb(NEW) - TG_ARGV) = (to_jsonb(OLD) - TG_ARGV) THEN
         RETURN NEW;
     END IF;
     RAISE EXCEPTION 'burgerbaan: % on % refused: signed and paid records never change',
@@ -39,12 +42,15 @@ CREATE OR REPLACE FUNCTION burgerbaan_guard_hourentry() RETURNS trigger AS $$
 DECLARE
     locked boolean;
 BEGIN
-    IF TG_OP = 'UPDATE' AND burgerbaan_anonymising() THEN
+    IF TG_OP = 'UPDATE' AND burgerbaan_anonymising()
+        AND (to_jsonb(NEW) - ARRAY['description', 'correction_reason'])
+            = (to_jsonb(OLD) - ARRAY['description', 'correction_reason']) THEN
         RETURN NEW;
     END IF;
+    -- FOR SHARE: an entry cannot slip in while the month is being handed in.
     IF TG_OP IN ('UPDATE', 'DELETE') THEN
         SELECT status NOT IN ('open', 'rejected') INTO locked
-            FROM hours_timesheet WHERE id = OLD.timesheet_id;
+            FROM hours_timesheet WHERE id = OLD.timesheet_id FOR SHARE;
         IF locked THEN
             RAISE EXCEPTION 'burgerbaan: % of an entry of a handed-in month refused', TG_OP
                 USING ERRCODE = '23000';
@@ -52,7 +58,7 @@ BEGIN
     END IF;
     IF TG_OP IN ('INSERT', 'UPDATE') THEN
         SELECT status NOT IN ('open', 'rejected') INTO locked
-            FROM hours_timesheet WHERE id = NEW.timesheet_id;
+            FROM hours_timesheet WHERE id = NEW.timesheet_id FOR SHARE;
         IF locked THEN
             RAISE EXCEPTION 'burgerbaan: % of an entry into a handed-in month refused', TG_OP
                 USING ERRCODE = '23000';
@@ -88,12 +94,12 @@ BEGIN
         RAISE EXCEPTION 'burgerbaan: a timesheet keeps its person, non-profit and month'
             USING ERRCODE = '23000';
     END IF;
+    IF OLD.status NOT IN ('open', 'rejected')
+        AND NEW.total_hours IS DISTINCT FROM OLD.total_hours THEN
+        RAISE EXCEPTION 'burgerbaan: the total of a handed-in month never changes'
+            USING ERRCODE = '23000';
+    END IF;
     IF NEW.status = OLD.status THEN
-        IF OLD.status NOT IN ('open', 'rejected')
-            AND NEW.total_hours IS DISTINCT FROM OLD.total_hours THEN
-            RAISE EXCEPTION 'burgerbaan: the total of a handed-in month never changes'
-                USING ERRCODE = '23000';
-        END IF;
         RETURN NEW;
     END IF;
     IF (OLD.status, NEW.status) NOT IN (
@@ -124,6 +130,14 @@ BEGIN
     IF NEW.batch_id IS DISTINCT FROM OLD.batch_id AND OLD.batch_id IS NOT NULL THEN
         RAISE EXCEPTION 'burgerbaan: a payment stays in its batch' USING ERRCODE = '23000';
     END IF;
+    IF NEW.batch_id IS DISTINCT FROM OLD.batch_id
+        AND (SELECT status FROM payments_paymentbatch WHERE id = NEW.batch_id) <> 'open' THEN
+        RAISE EXCEPTION 'burgerbaan: a paid batch takes no more payments'
+            USING ERRCODE = '23000';
+    END IF;
+    IF NEW.status = 'paid' AND OLD.status = 'approved' AND NEW.batch_id IS NULL THEN
+        RAISE EXCEPTION 'burgerbaan: a payment is paid in a batch' USING ERRCODE = '23000';
+    END IF;
     IF NEW.status <> OLD.status AND (OLD.status, NEW.status) NOT IN (
         ('approved', 'paid'), ('paid', 'returned')
     ) THEN
@@ -143,26 +157,32 @@ BEGIN
 END $$ LANGUAGE plpgsql;
 """
 
-# Tables whose rows are never updated or deleted once written.
-FROZEN = [
-    "agreements_signature",
-    "hours_timesheetstep",
-    "payments_extra",
-    "payments_openingbalance",
+# Tables whose rows are never updated or deleted once written, with the personal
+# columns that anonymisation (and only it) may overwrite.
+FROZEN = {
+    "agreements_signature": ["ip_address"],
+    "hours_timesheetstep": ["ip_address", "reason"],
+    "payments_extra": ["description"],
+    "payments_openingbalance": ["note"],
     # audit rows
-    "accounts_historicalburgerbaner",
-    "accounts_historicalorganisation",
-    "accounts_historicalrole",
-    "agreements_historicalallowanceagreement",
-    "agreements_historicalvolunteeragreement",
-    "hours_historicalhourentry",
-    "hours_historicaltimesheet",
-    "payments_historicalextra",
-    "payments_historicalopeningbalance",
-    "payments_historicalpayment",
-    "payments_historicalpaymentbatch",
-    "payments_historicalyearrules",
-]
+    "accounts_historicalburgerbaner": [
+        "legal_name", "street", "postcode", "city", "phone", "iban", "personal_plan",
+        "anonymised_at", "anonymised_by_id",
+    ],
+    "accounts_historicalorganisation": [],
+    "accounts_historicalrole": [],
+    "agreements_historicalallowanceagreement": ["document_html", "end_reason", "iban"],
+    "agreements_historicalvolunteeragreement": [
+        "document_html", "end_reason", "work_description", "place",
+    ],
+    "hours_historicalhourentry": ["description", "correction_reason"],
+    "hours_historicaltimesheet": ["rejection_reason"],
+    "payments_historicalextra": ["description"],
+    "payments_historicalopeningbalance": ["note"],
+    "payments_historicalpayment": ["iban", "return_reason"],
+    "payments_historicalpaymentbatch": [],
+    "payments_historicalyearrules": [],
+}  # fmt: skip
 GUARDED = {
     "hours_hourentry": ("burgerbaan_guard_hourentry", "INSERT OR UPDATE OR DELETE"),
     "hours_timesheet": ("burgerbaan_guard_timesheet", "UPDATE OR DELETE"),
@@ -177,9 +197,9 @@ def triggers() -> list[tuple[str, str]]:
         (
             table,
             f"CREATE TRIGGER burgerbaan_immutable BEFORE UPDATE OR DELETE ON {table} "
-            "FOR EACH ROW EXECUTE FUNCTION burgerbaan_refuse()",
+            f"FOR EACH ROW EXECUTE FUNCTION burgerbaan_refuse({', '.join(map(repr, columns))})",
         )
-        for table in FROZEN
+        for table, columns in FROZEN.items()
     ]
     made += [
         (

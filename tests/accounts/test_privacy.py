@@ -12,6 +12,7 @@ from accounts.models import Burgerbaner, User
 from agreements.models import AllowanceAgreement, Signature, VolunteerAgreement
 from hours.models import HourEntry
 from payments import cap
+from payments import services as payments
 from payments.models import Extra, Payment
 from reports import yearly
 from tests.conftest import YEAR
@@ -35,6 +36,7 @@ def paid(burgerbaner, countersigned, paid_month):
         document_html="<p>Fatima el Amrani, Marktstraat 1</p>", place="Polderhoek"
     )
     countersigned(3, [3, 4], description="Koffie met mevrouw De Groot")
+    VolunteerAgreement.objects.filter(pk=volunteer.pk).update(end_date=datetime.date(YEAR, 12, 31))
     paid_month(3, gift="15.00", description="Bloemen voor Fatima")
     return burgerbaner
 
@@ -65,9 +67,9 @@ def test_anonymising_before_the_retention_period_ends_changes_nothing(client, ad
     client.force_login(admin_user)
     url = reverse("burgerbaner_anonymise", args=[paid.pk])
     page = client.get(url).content.decode()
-    assert "Dit kan pas vanaf 1 april 2032" in page
+    assert "Dit kan pas vanaf 1 januari 2033" in page  # started 1-1-2026, ended since
     response = client.post(url, follow=True)
-    assert "bewaard blijven tot 01-04-2032" in response.content.decode()
+    assert "bewaard blijven tot 01-01-2033" in response.content.decode()
     paid.refresh_from_db()
     assert paid.legal_name == "Fatima el Amrani"
     assert paid.anonymised_at is None
@@ -79,13 +81,13 @@ def test_anonymising_after_retention_keeps_every_total_and_nothing_that_says_who
     year_before = yearly.rows_for([paid], YEAR)[0]
     overview_before = cap.overview(paid, YEAR, 12)
 
-    privacy.anonymise(paid, by=admin_user, today=datetime.date(2032, 4, 1))
+    privacy.anonymise(paid, by=admin_user, today=datetime.date(2033, 1, 1))
 
     person = Burgerbaner.objects.get(pk=paid.pk)
     user = User.objects.get(pk=paid.user_id)
     assert person.legal_name == f"Geanonimiseerd {paid.pk}" == user.name
     assert (person.street, person.postcode, person.phone, person.iban) == ("", "", "", "")
-    assert person.date_of_birth == datetime.date(1980, 1, 1)
+    assert person.date_of_birth == datetime.date(1980, 5, 17)  # the hourly maximum needs it
     assert person.anonymised_by == admin_user
     assert user.email.endswith("@burgerbaan.invalid") and not user.is_active
     assert not client.login(email=paid.user.email, password=PASSWORD)
@@ -127,3 +129,22 @@ def test_the_admin_anonymises_someone_whose_last_agreement_ended_long_ago(
     assert "Jan de Vries" not in page
     with pytest.raises(privacy.RetentionNotOver, match="al geanonimiseerd"):
         privacy.anonymise(other_burgerbaner, by=admin_user)
+
+
+def test_a_running_agreement_keeps_the_data_however_old_the_last_payment(admin_user, paid):
+    VolunteerAgreement.objects.filter(burgerbaner=paid).update(end_date=None)
+    with pytest.raises(privacy.RetentionNotOver, match="bewaard blijven tot 26-11-2047"):
+        privacy.anonymise(paid, by=admin_user, today=datetime.date(2040, 11, 26))
+    assert Burgerbaner.objects.get(pk=paid.pk).legal_name == "Fatima el Amrani"
+
+
+def test_an_opening_balance_keeps_the_whole_year(paid, treasurer):
+    Burgerbaner.objects.filter(pk=paid.pk).update(start_date=datetime.date(YEAR, 1, 1))
+    paid.refresh_from_db()
+    for model in (VolunteerAgreement, AllowanceAgreement):
+        model.objects.filter(burgerbaner=paid).update(end_date=datetime.date(YEAR, 6, 30))
+    assert privacy.retention_ends(paid) == datetime.date(YEAR + 7, 6, 30)
+    payments.set_opening_balance(
+        paid, year=YEAR, amount=Decimal("40.00"), note="Sportclub", by=treasurer
+    )
+    assert privacy.retention_ends(paid) == datetime.date(YEAR + 7, 12, 31)

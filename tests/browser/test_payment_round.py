@@ -38,7 +38,7 @@ def test_treasurer_pays_a_month_and_the_burgerbaner_sees_it(
     expect(page.locator("main")).to_contain_text("€\xa084,00")
     screenshot("proposal")
     page.get_by_role("button", name="Gekozen betalingen goedkeuren").click()
-    expect(page.get_by_text("1 betalingen zijn goedgekeurd.")).to_be_visible()
+    expect(page.get_by_text("1 betaling is goedgekeurd.")).to_be_visible()
     page.get_by_role("link", name="← Betalingen").click()
     page.get_by_role("button", name="Betaalopdracht maken").click()
     expect(page.get_by_text("De betaalopdracht is klaar.")).to_be_visible()

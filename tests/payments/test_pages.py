@@ -183,6 +183,6 @@ def test_treasurer_approves_the_whole_month_in_one_go(
     )
     client.force_login(treasurer)
     response = client.post(proposal_url(4), {"alles": "1"}, follow=True)
-    assert "1 betalingen zijn goedgekeurd." in response.text
+    assert "1 betaling is goedgekeurd." in response.text
     assert "1 burgerbaners kregen niets" in response.text
     assert Payment.objects.get().amount == Decimal("56.00")

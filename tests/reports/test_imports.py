@@ -133,5 +133,5 @@ def test_a_row_that_breaks_between_preview_and_confirm_imports_nothing(
     response = client.post(
         reverse("admin:payments_openingbalance_process_import"), confirm, follow=True
     )
-    assert "Er is niets geïmporteerd: rij 2 gaf een fout" in response.text
+    assert "Er is niets geïmporteerd: rij 2 klopt niet" in response.text
     assert not OpeningBalance.objects.exists()
