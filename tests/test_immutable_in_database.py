@@ -206,3 +206,28 @@ def test_anonymisation_leaves_the_door_closed_behind_it(admin_user, other_burger
     with transaction.atomic():
         privacy.anonymise(other_burgerbaner, by=admin_user, today=datetime.date(2040, 1, 1))
         refused("UPDATE accounts_historicalburgerbaner SET phone = 'x'")
+
+
+def test_a_signed_agreement_keeps_its_terms(burgerbaner, admin_user):
+    agreement = burgerbaner.volunteeragreements.get()
+    run("UPDATE agreements_volunteeragreement SET hours_per_week = 9 WHERE id = %s", agreement.pk)
+    Signature.objects.create(
+        volunteer_agreement=agreement,
+        party=Signature.Party.BURGERBANER,
+        signed_by=burgerbaner.user,
+        document_sha256="0" * 64,
+    )
+    table = "agreements_volunteeragreement"
+    refused(f"UPDATE {table} SET hours_per_week = 40 WHERE id = %s", agreement.pk)
+    refused(f"UPDATE {table} SET start_date = '2020-01-01' WHERE id = %s", agreement.pk)
+    refused(f"UPDATE {table} SET document_html = 'anders' WHERE id = %s", agreement.pk)
+    refused(f"DELETE FROM {table} WHERE id = %s", agreement.pk)
+    # what the app does with a signed agreement: end it
+    assert (
+        run(
+            f"UPDATE {table} SET status = 'ended', ended_on = '2026-06-30', end_reason = 'verhuisd'"
+            " WHERE id = %s",
+            agreement.pk,
+        )
+        == 1
+    )

@@ -11,7 +11,8 @@ Django reports as an IntegrityError.
 - payments: never deleted; only approved → paid → returned, the batch set once
   and the return reason; amount, person, month and IBAN never change;
 - batches: never deleted, never changed once paid;
-- gifts, travel costs and opening balances: no UPDATE, no DELETE.
+- gifts, travel costs and opening balances: no UPDATE, no DELETE;
+- signed agreements: never deleted; only their status and how they ended change.
 
 The one way through is anonymisation after the retention period (see
 ``accounts.privacy``): within its transaction it sets ``burgerbaan.anonymising``,
@@ -147,6 +148,32 @@ BEGIN
     RETURN NEW;
 END $$ LANGUAGE plpgsql;
 
+-- A signed agreement keeps its terms and text: only its status and how it ended change.
+-- Arguments: the signature's column pointing at this table, then the personal columns
+-- anonymisation may overwrite.
+CREATE OR REPLACE FUNCTION burgerbaan_guard_agreement() RETURNS trigger AS $$
+DECLARE
+    signed boolean;
+    mutable text[] := ARRAY['status', 'ended_on', 'end_reason'];
+BEGIN
+    EXECUTE format('SELECT EXISTS (SELECT 1 FROM agreements_signature WHERE %I = $1)',
+                   TG_ARGV[0]) INTO signed USING OLD.id;
+    IF NOT signed THEN
+        RETURN COALESCE(NEW, OLD);
+    END IF;
+    IF TG_OP = 'DELETE' THEN
+        RAISE EXCEPTION 'burgerbaan: a signed agreement is never deleted' USING ERRCODE = '23000';
+    END IF;
+    IF burgerbaan_anonymising() THEN
+        mutable := mutable || TG_ARGV[1:TG_NARGS - 1];
+    END IF;
+    IF (to_jsonb(NEW) - mutable) <> (to_jsonb(OLD) - mutable) THEN
+        RAISE EXCEPTION 'burgerbaan: the terms of a signed agreement never change'
+            USING ERRCODE = '23000';
+    END IF;
+    RETURN NEW;
+END $$ LANGUAGE plpgsql;
+
 CREATE OR REPLACE FUNCTION burgerbaan_guard_batch() RETURNS trigger AS $$
 BEGIN
     IF TG_OP = 'DELETE' OR OLD.status = 'paid' THEN
@@ -184,10 +211,20 @@ FROZEN = {
     "payments_historicalyearrules": [],
 }  # fmt: skip
 GUARDED = {
-    "hours_hourentry": ("burgerbaan_guard_hourentry", "INSERT OR UPDATE OR DELETE"),
-    "hours_timesheet": ("burgerbaan_guard_timesheet", "UPDATE OR DELETE"),
-    "payments_payment": ("burgerbaan_guard_payment", "UPDATE OR DELETE"),
-    "payments_paymentbatch": ("burgerbaan_guard_batch", "UPDATE OR DELETE"),
+    "hours_hourentry": ("burgerbaan_guard_hourentry", "INSERT OR UPDATE OR DELETE", []),
+    "hours_timesheet": ("burgerbaan_guard_timesheet", "UPDATE OR DELETE", []),
+    "payments_payment": ("burgerbaan_guard_payment", "UPDATE OR DELETE", []),
+    "payments_paymentbatch": ("burgerbaan_guard_batch", "UPDATE OR DELETE", []),
+    "agreements_volunteeragreement": (
+        "burgerbaan_guard_agreement",
+        "UPDATE OR DELETE",
+        ["volunteer_agreement_id", "document_html", "work_description", "place"],
+    ),
+    "agreements_allowanceagreement": (
+        "burgerbaan_guard_agreement",
+        "UPDATE OR DELETE",
+        ["allowance_agreement_id", "document_html", "iban"],
+    ),
 }
 
 
@@ -205,9 +242,9 @@ def triggers() -> list[tuple[str, str]]:
         (
             table,
             f"CREATE TRIGGER burgerbaan_immutable BEFORE {events} ON {table} "
-            f"FOR EACH ROW EXECUTE FUNCTION {function}()",
+            f"FOR EACH ROW EXECUTE FUNCTION {function}({', '.join(map(repr, arguments))})",
         )
-        for table, (function, events) in GUARDED.items()
+        for table, (function, events, arguments) in GUARDED.items()
     ]
     return made
 
@@ -232,6 +269,7 @@ def drop(apps, schema_editor):
         "burgerbaan_guard_timesheet",
         "burgerbaan_guard_payment",
         "burgerbaan_guard_batch",
+        "burgerbaan_guard_agreement",
         "burgerbaan_anonymising",
     ):
         schema_editor.execute(f"DROP FUNCTION IF EXISTS {function}()")

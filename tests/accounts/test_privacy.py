@@ -25,18 +25,19 @@ pytestmark = pytest.mark.django_db
 def paid(burgerbaner, countersigned, paid_month):
     """Signed agreements, countersigned hours, a gift and a paid payment in YEAR."""
     volunteer = burgerbaner.volunteeragreements.get()
-    Signature.objects.create(
+    VolunteerAgreement.objects.filter(pk=volunteer.pk).update(
+        document_html="<p>Fatima el Amrani, Marktstraat 1</p>",
+        place="Polderhoek",
+        end_date=datetime.date(YEAR, 12, 31),
+    )
+    Signature.objects.create(  # from here on its terms are fixed (on PostgreSQL by trigger)
         volunteer_agreement=volunteer,
         party=Signature.Party.BURGERBANER,
         signed_by=burgerbaner.user,
         ip_address="192.0.2.7",
         document_sha256="0" * 64,
     )
-    VolunteerAgreement.objects.filter(pk=volunteer.pk).update(
-        document_html="<p>Fatima el Amrani, Marktstraat 1</p>", place="Polderhoek"
-    )
     countersigned(3, [3, 4], description="Koffie met mevrouw De Groot")
-    VolunteerAgreement.objects.filter(pk=volunteer.pk).update(end_date=datetime.date(YEAR, 12, 31))
     paid_month(3, gift="15.00", description="Bloemen voor Fatima")
     return burgerbaner
 
@@ -132,7 +133,11 @@ def test_the_admin_anonymises_someone_whose_last_agreement_ended_long_ago(
 
 
 def test_a_running_agreement_keeps_the_data_however_old_the_last_payment(admin_user, paid):
-    VolunteerAgreement.objects.filter(burgerbaner=paid).update(end_date=None)
+    from tests.factories import OrganisationFactory, VolunteerAgreementFactory
+
+    VolunteerAgreementFactory(  # a second non-profit, open-ended
+        burgerbaner=paid, organisation=OrganisationFactory(), start_date=datetime.date(YEAR, 6, 1)
+    )
     with pytest.raises(privacy.RetentionNotOver, match="bewaard blijven tot 26-11-2047"):
         privacy.anonymise(paid, by=admin_user, today=datetime.date(2040, 11, 26))
     assert Burgerbaner.objects.get(pk=paid.pk).legal_name == "Fatima el Amrani"
@@ -142,7 +147,7 @@ def test_an_opening_balance_keeps_the_whole_year(paid, treasurer):
     Burgerbaner.objects.filter(pk=paid.pk).update(start_date=datetime.date(YEAR, 1, 1))
     paid.refresh_from_db()
     for model in (VolunteerAgreement, AllowanceAgreement):
-        model.objects.filter(burgerbaner=paid).update(end_date=datetime.date(YEAR, 6, 30))
+        model.objects.filter(burgerbaner=paid).update(ended_on=datetime.date(YEAR, 6, 30))
     assert privacy.retention_ends(paid) == datetime.date(YEAR + 7, 6, 30)
     payments.set_opening_balance(
         paid, year=YEAR, amount=Decimal("40.00"), note="Sportclub", by=treasurer
