@@ -43,7 +43,35 @@ def test_check_deploy_passes_with_production_environment():
 def test_production_refuses_to_start_without_secret_key():
     env = {k: v for k, v in os.environ.items() if k not in TEST_ONLY_ENV | {"SECRET_KEY"}}
     result = subprocess.run(
-        [sys.executable, "manage.py", "check"],
+        [sys.executable, "manage.py", "runserver", "--noreload", "127.0.0.1:0"],
+        cwd=ROOT,
+        env={**env, "DEBUG": "0", "ALLOWED_HOSTS": "localhost"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode != 0
+    assert "Set SECRET_KEY" in result.stderr
+
+
+def test_deploy_check_fails_without_secret_key():
+    env = {k: v for k, v in os.environ.items() if k not in TEST_ONLY_ENV | {"SECRET_KEY"}}
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env={**env, "DEBUG": "0", "ALLOWED_HOSTS": "burgerbaan.example.org"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stdout + result.stderr
+
+
+def test_gunicorn_refuses_to_serve_without_secret_key():
+    env = {k: v for k, v in os.environ.items() if k not in TEST_ONLY_ENV | {"SECRET_KEY"}}
+    result = subprocess.run(
+        [sys.executable, "-c", "import burgerbaan.wsgi"],
         cwd=ROOT,
         env={**env, "DEBUG": "0"},
         capture_output=True,
@@ -52,3 +80,16 @@ def test_production_refuses_to_start_without_secret_key():
     )
     assert result.returncode != 0
     assert "Set SECRET_KEY" in result.stderr
+
+
+def test_migrations_can_be_checked_without_any_secret():
+    env = {k: v for k, v in os.environ.items() if k not in TEST_ONLY_ENV | {"SECRET_KEY"}}
+    result = subprocess.run(
+        [sys.executable, "manage.py", "makemigrations", "--check", "--dry-run"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
