@@ -34,7 +34,7 @@ from agreements.models import (
     Signature,
     VolunteerAgreement,
 )
-from agreements.permissions import visible_agreements
+from agreements.permissions import sees_allowance_of
 from burgerbaan.errors import DomainError
 from hours.models import Timesheet, TimesheetStatus
 from payments import cap
@@ -231,15 +231,10 @@ def burgerbaner_detail(request, pk: int):
         {
             "burgerbaner": burgerbaner,
             "volunteer_agreements": volunteer,
-            # A coordinator guides the work; the allowance is between the person and Safe Almere.
-            "allowance_agreements": visible_agreements(request.user, AllowanceAgreement)
-            .filter(burgerbaner=burgerbaner)
-            .select_related("sponsor"),
+            "allowance_agreements": burgerbaner.allowanceagreements.select_related("sponsor"),
             "full_iban": perms.can_see_full_iban(request.user, burgerbaner),
             "can_manage": perms.can_manage_people(request.user),
-            "hide_allowance": not perms.role_kinds(request.user)
-            & {perms.ADMIN, perms.SIGNER, perms.TREASURER}
-            and request.user.pk != burgerbaner.user_id,
+            "hide_allowance": not sees_allowance_of(request.user, burgerbaner),
         },
     )
 

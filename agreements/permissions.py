@@ -9,6 +9,15 @@ from accounts.models import User
 from agreements.models import Agreement, AllowanceAgreement, Signature, VolunteerAgreement
 
 
+def sees_all_agreements(user: User) -> bool:
+    return bool(people.role_kinds(user) & {people.ADMIN, people.SIGNER, people.TREASURER})
+
+
+def sees_allowance_of(user: User, burgerbaner) -> bool:
+    """The allowance is between the person and Safe Almere: not a coordinator's business."""
+    return sees_all_agreements(user) or burgerbaner.user_id == user.pk
+
+
 def visible_agreements(user: User, model: type[Agreement]):
     """Agreements of ``model`` this user may open.
 
@@ -16,7 +25,7 @@ def visible_agreements(user: User, model: type[Agreement]):
     agreements of their own non-profits; a burgerbaner sees their own.
     """
     kinds = people.role_kinds(user)
-    if kinds & {people.ADMIN, people.SIGNER, people.TREASURER}:
+    if sees_all_agreements(user):
         return model.objects.all()
     condition = Q(pk__in=[])
     if people.BURGERBANER in kinds:

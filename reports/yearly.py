@@ -162,13 +162,12 @@ def hours_per_person_and_organisation(year: int) -> list[tuple[int, int, Decimal
     )
 
 
-def nonprofits(year: int, signed=None) -> list[dict]:
-    """Countersigned hours and volunteers per non-profit, every non-profit by name."""
+def nonprofits(signed: list[tuple[int, int, Decimal]]) -> list[dict]:
+    """Countersigned hours and volunteers per non-profit, every non-profit by name, from
+    ``hours_per_person_and_organisation``."""
     hours: dict[int, Decimal] = defaultdict(lambda: ZERO)
     volunteers: dict[int, int] = defaultdict(int)
-    for _person, org, total in (
-        signed if signed is not None else hours_per_person_and_organisation(year)
-    ):
+    for _person, org, total in signed:
         hours[org] += total
         volunteers[org] += 1  # one row per person and non-profit
     return [
@@ -179,7 +178,7 @@ def nonprofits(year: int, signed=None) -> list[dict]:
     ]
 
 
-def sponsors(year: int, signed=None):
+def sponsors(year: int, signed: list[tuple[int, int, Decimal]]):
     """Money each sponsor funded (paid allowance of the people it sponsors) and those hours.
 
     A person counts for the sponsor of their latest allowance agreement of the year.
@@ -196,8 +195,6 @@ def sponsors(year: int, signed=None):
         .values_list("burgerbaner")
         .annotate(total=Sum("amount"))
     )
-    if signed is None:
-        signed = hours_per_person_and_organisation(year)
     totals: dict[str, dict[str, Decimal]] = defaultdict(lambda: {"paid": ZERO, "hours": ZERO})
     for person, total in paid:
         if person in sponsor_of:
@@ -231,7 +228,7 @@ def year_summary(year: int) -> dict:
         signed = hours_per_person_and_organisation(year)
         return {
             "hours_per_month": hours_per_month(year),
-            "nonprofits": nonprofits(year, signed),
+            "nonprofits": nonprofits(signed),
             "sponsors": sponsors(year, signed),
             "computed_at": timezone.now(),
         }
