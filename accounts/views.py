@@ -7,6 +7,7 @@ from django.db.models import Count, Q
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_POST
 
@@ -211,7 +212,12 @@ def admin_dashboard(request):
     return render(
         request,
         "accounts/admin_dashboard.html",
-        {"counts": counts, "page": page, "search": search},
+        {
+            "counts": counts,
+            "page": page,
+            "search": search,
+            "query": urlencode({"zoek": search}) if search else "",
+        },
     )
 
 

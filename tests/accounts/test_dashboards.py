@@ -134,7 +134,10 @@ def test_admin_dashboard_lists_fifty_people_a_page_and_finds_by_name_or_email(
     assert "Pagina 1 van 2" in first.text
     second = client.get(reverse("admin_dashboard"), {"pagina": 2})
     assert len(second.context["page"].object_list) == 11  # 60 + the admin
+    searched = client.get(reverse("admin_dashboard"), {"zoek": "Persoon"})
+    assert 'href="?zoek=Persoon&amp;pagina=2"' in searched.text  # the next page keeps the search
     found = client.get(reverse("admin_dashboard"), {"zoek": "p07@EXAMPLE"})
+
     assert [p.name for p in found.context["page"].object_list] == ["Persoon 07"]
     assert "1 persoon gevonden" in found.text
     nothing = client.get(reverse("admin_dashboard"), {"zoek": "<script>x</script>"})
