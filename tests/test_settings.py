@@ -40,12 +40,18 @@ def test_check_deploy_passes_with_production_environment():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_production_refuses_to_start_without_secret_key():
+def test_production_refuses_to_start_without_secret_key(tmp_path):
     env = {k: v for k, v in os.environ.items() if k not in TEST_ONLY_ENV | {"SECRET_KEY"}}
     result = subprocess.run(
         [sys.executable, "manage.py", "runserver", "--noreload", "127.0.0.1:0"],
         cwd=ROOT,
-        env={**env, "DEBUG": "0", "ALLOWED_HOSTS": "localhost"},
+        # Its own empty SQLite file: the refusal must not depend on a database server.
+        env={
+            **env,
+            "DEBUG": "0",
+            "ALLOWED_HOSTS": "localhost",
+            "DATABASE_URL": f"sqlite:///{tmp_path / 'leeg.sqlite3'}",
+        },
         capture_output=True,
         text=True,
         timeout=120,
