@@ -41,6 +41,7 @@ demo: install
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 
 test: install browser-deps lint
 	$(CHECK_ENV) $(PY) manage.py makemigrations --check --dry-run

@@ -6,7 +6,7 @@ from functools import wraps
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
 from accounts.models import Burgerbaner, Organisation, Role, User
 
@@ -105,16 +105,3 @@ def role_required(kind: str):
         return wrapped
 
     return decorator
-
-
-def visible_volunteer_agreements(user: User):
-    """Volunteer agreements this user may look at (same rule as for people)."""
-    from agreements.models import VolunteerAgreement
-
-    kinds = role_kinds(user)
-    if kinds & {ADMIN, SIGNER, TREASURER}:
-        return VolunteerAgreement.objects.all()
-    own = Q(burgerbaner__user=user) if BURGERBANER in kinds else Q(pk__in=[])
-    return VolunteerAgreement.objects.filter(
-        own | Q(organisation__in=coordinated_organisation_ids(user))
-    )

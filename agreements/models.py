@@ -24,6 +24,7 @@ from simple_history.models import HistoricalRecords
 from accounts.iban import IBANField
 from accounts.models import Burgerbaner, Organisation
 from agreements.errors import AgreementError, AgreementLocked
+from rules.models import YearRules
 
 
 class AgreementStatus(models.TextChoices):
@@ -284,8 +285,6 @@ class AllowanceAgreement(Agreement):
         return f"Vergoedingsovereenkomst {self.burgerbaner} {self.start_date:%Y}"
 
     def document_context(self) -> dict:
-        from payments.models import YearRules
-
         return {"rules": YearRules.objects.filter(year=self.start_date.year).first()}
 
     def rate_on(self, day: datetime.date):

@@ -28,7 +28,7 @@ from agreements.models import (
     Signature,
     VolunteerAgreement,
 )
-from payments.rules import hourly_maximum_on, rules_for
+from rules.services import hourly_maximum_on, rules_for
 
 # --- checks shared by the forms and the services -------------------------------------------
 

@@ -43,10 +43,14 @@ INSTALLED_APPS = [
     "simple_history",
     "django_tasks_db",
     "accounts",
+    "rules",
     "agreements",
-    "payments",
     "hours",
+    "payments",
+    "dashboards",
+    "privacy",
     "reports",
+    "demo",
 ]
 
 MIDDLEWARE = [
@@ -80,7 +84,7 @@ TEMPLATES = [
                 "django.template.context_processors.csp",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "accounts.context_processors.roles",
+                "dashboards.context_processors.roles",
             ],
         },
     },

@@ -10,6 +10,8 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("dashboards.urls")),
+    path("", include("privacy.urls")),
     path("", include("accounts.urls")),
     path("overeenkomsten/", include("agreements.urls")),
     path("", include("hours.urls")),

@@ -30,7 +30,7 @@ from hours.models import (
     TimesheetStatus,
     TimesheetStep,
 )
-from payments import cap
+from hours.money import money
 
 MAX_HOURS_PER_DAY = Decimal("24")
 QUARTER = Decimal("0.25")
@@ -143,9 +143,7 @@ def _editable_timesheet(burgerbaner: Burgerbaner, agreement, date) -> Timesheet:
 
 def cap_warning(burgerbaner: Burgerbaner, date: datetime.date, hours: Decimal) -> CapWarning:
     """What these hours would do to the maxima of the month and the year."""
-    overview = cap.overview(burgerbaner, date.year, date.month)
-    extra = cap.amount_for(cap.allowance_agreements(burgerbaner, date.year), date, hours)
-    over_month, over_year = overview.over_after(extra, date.month)
+    over_month, over_year = money().over_after_hours(burgerbaner, date, hours)
     return CapWarning(over_month=over_month, over_year=over_year)
 
 

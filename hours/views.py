@@ -17,8 +17,8 @@ from burgerbaan.errors import DomainError
 from hours import permissions, services
 from hours.forms import CorrectionForm, HourEntryForm, RejectForm
 from hours.models import HourEntry, Timesheet, TimesheetStatus
+from hours.money import money
 from hours.pdf import timesheet_pdf
-from payments import cap
 
 
 def _ip(request) -> str | None:
@@ -130,7 +130,7 @@ def _hours_context(burgerbaner, week_start: datetime.date) -> dict:
         "week_total": sum((e.hours for e in entries), 0),
         "this_month": [t for t in timesheets if t.month == month_start],
         "timesheets": timesheets,
-        "overview": cap.overview(burgerbaner, today.year, today.month),
+        "overview": money().overview(burgerbaner, today.year, today.month),
         "today": today,
     }
 

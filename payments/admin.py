@@ -8,20 +8,8 @@ from accounts.models import Burgerbaner
 from burgerbaan.errors import DomainError
 from burgerbaan.imports import AllOrNothingImportMixin
 from payments import services
-from payments.models import Extra, OpeningBalance, Payment, PaymentBatch, YearRules
+from payments.models import Extra, OpeningBalance, Payment, PaymentBatch
 from payments.services import check_amount
-
-
-@admin.register(YearRules)
-class YearRulesAdmin(SimpleHistoryAdmin):
-    list_display = [
-        "year",
-        "annual_maximum",
-        "monthly_maximum",
-        "hourly_maximum",
-        "hourly_maximum_under_21",
-        "source",
-    ]
 
 
 class ReadOnlyAdmin(SimpleHistoryAdmin):

@@ -31,7 +31,8 @@ from django.utils.translation import gettext as _
 
 from agreements.models import AllowanceAgreement
 from burgerbaan.money import round_cents
-from payments.models import Extra, OpeningBalance, Payment, PaymentStatus, YearRules
+from payments.models import Extra, OpeningBalance, Payment, PaymentStatus
+from rules.models import YearRules
 
 ZERO = Decimal("0.00")
 Months = dict[int, Decimal]
@@ -331,3 +332,10 @@ def overviews(burgerbaner_ids: Iterable[int], year: int, month: int) -> dict[int
 def overview(burgerbaner, year: int, month: int) -> Overview:
     """The money of ``burgerbaner`` in ``year``, with ``month`` in focus."""
     return overviews([burgerbaner.pk], year, month)[burgerbaner.pk]
+
+
+def over_after_hours(burgerbaner, day: datetime.date, hours: Decimal) -> tuple[Decimal, Decimal]:
+    """How far ``hours`` more on ``day`` go over the monthly and the annual maximum."""
+    month = overview(burgerbaner, day.year, day.month)
+    extra = amount_for(allowance_agreements(burgerbaner, day.year), day, hours)
+    return month.over_after(extra, day.month)

@@ -34,7 +34,7 @@ from payments.models import (
     PaymentBatch,
     PaymentStatus,
 )
-from payments.rules import RulesMissing, rules_for
+from rules.services import RulesMissing, rules_for
 
 LOCK_TIMEOUT = "3s"
 

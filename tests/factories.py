@@ -90,7 +90,7 @@ def user_with_role(kind: str, organisation: Organisation | None = None, *, totp:
 
 def year_rules(year: int = 2026, **overrides):
     """The legal maxima of ``year`` (the 2025 figures unless told otherwise)."""
-    from payments.models import YearRules
+    from rules.models import YearRules
 
     values = {
         "annual_maximum": Decimal("2100.00"),

@@ -5,7 +5,7 @@ from django.core.management import CommandError, call_command
 
 from accounts.models import Burgerbaner, Organisation, Role, User
 from agreements.models import AgreementStatus, AllowanceAgreement, VolunteerAgreement
-from burgerbaan import demo
+from demo import pilot as demo
 from hours.models import Timesheet, TimesheetStatus
 from tests.helpers import totp_code
 

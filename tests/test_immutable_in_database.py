@@ -200,7 +200,7 @@ def test_a_paid_batch_takes_no_new_payment(paid, burgerbaner, countersigned, tre
 
 
 def test_anonymisation_leaves_the_door_closed_behind_it(admin_user, other_burgerbaner):
-    from accounts import privacy
+    from privacy import services as privacy
 
     other_burgerbaner.volunteeragreements.update(end_date=datetime.date(2026, 1, 31))
     with transaction.atomic():

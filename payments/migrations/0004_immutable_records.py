@@ -15,7 +15,7 @@ Django reports as an IntegrityError.
 - signed agreements: never deleted; only their status and how they ended change.
 
 The one way through is anonymisation after the retention period (see
-``accounts.privacy``): within its transaction it sets ``burgerbaan.anonymising``,
+``privacy.services``): within its transaction it sets ``burgerbaan.anonymising``,
 which lets personal fields be overwritten (never a deletion, never an amount).
 """
 

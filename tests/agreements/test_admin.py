@@ -25,6 +25,6 @@ def test_signed_agreement_cannot_be_changed_in_django_admin(
 
 def test_admin_edits_year_rules(client, admin_user):
     client.force_login(admin_user)
-    response = client.get(reverse("admin:payments_yearrules_changelist"))
+    response = client.get(reverse("admin:rules_yearrules_changelist"))
     assert response.status_code == 200
     assert "2025" in response.text

@@ -97,7 +97,7 @@ def test_a_treasurer_never_approves_their_own_allowance(burgerbaner, countersign
 
 
 def test_no_allowance_for_a_year_without_rules(burgerbaner, countersigned, treasurer):
-    from payments.models import YearRules
+    from rules.models import YearRules
 
     countersigned(3, [3])
     YearRules.objects.filter(year=YEAR).delete()

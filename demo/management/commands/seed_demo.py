@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from burgerbaan import demo
+from demo import pilot as demo
 
 
 class Command(BaseCommand):

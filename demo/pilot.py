@@ -15,7 +15,12 @@ from accounts.models import Burgerbaner, Organisation, Role, User
 from accounts.services import grant_role
 from agreements import services
 from agreements.models import AllowanceAgreement, VolunteerAgreement
-from payments.models import YearRules
+from hours import services as hours
+from hours.models import HourEntry
+from payments import services as money
+from payments.errors import PaymentError
+from payments.models import OpeningBalance, Payment
+from rules.models import YearRules
 
 PASSWORD = "burgerbaan-demo"
 TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
@@ -272,8 +277,6 @@ def _seed_allowance(burgerbaner, number, admin, user, signer, iban, sponsors, to
 
 def _seed_hours(burgerbaner: Burgerbaner, number: int, signer: User, today) -> None:
     """Six months of hours in every state: signed long ago, last month in progress."""
-    from hours import services as hours
-    from hours.models import HourEntry
 
     if HourEntry.objects.filter(timesheet__burgerbaner=burgerbaner).exists():
         return
@@ -328,9 +331,6 @@ def _seed_payments(treasurer: User, today) -> None:
     burgerbaner4 had volunteer allowance elsewhere earlier this year (an opening
     balance), so they come close to the annual maximum and part is held.
     """
-    from payments import services as money
-    from payments.errors import PaymentError
-    from payments.models import OpeningBalance, Payment
 
     if Payment.objects.exists():
         return

@@ -1,6 +1,7 @@
 from django.utils.translation import gettext_noop
 
 from accounts import permissions as perms
+from dashboards.views import dashboards_for
 
 # Pages people use every week, beside their dashboard.
 WORK_LINKS = [
@@ -14,8 +15,6 @@ WORK_LINKS = [
 
 def roles(request):
     """The dashboards and work pages of the logged-in person, for the navigation."""
-    from accounts.views import dashboards_for
-
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {"nav_dashboards": [], "nav_links": []}

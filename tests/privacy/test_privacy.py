@@ -7,13 +7,13 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from accounts import privacy
 from accounts.models import Burgerbaner, User
 from agreements.models import AllowanceAgreement, Signature, VolunteerAgreement
 from hours.models import HourEntry
 from payments import cap
 from payments import services as payments
 from payments.models import Extra, Payment
+from privacy import services as privacy
 from reports import yearly
 from tests.conftest import YEAR
 from tests.factories import PASSWORD

@@ -13,13 +13,20 @@ from __future__ import annotations
 import datetime
 from decimal import Decimal
 
+from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from django.contrib.admin.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Burgerbaner, User
+from agreements.models import AgreementStatus, AllowanceAgreement, Signature, VolunteerAgreement
 from burgerbaan.errors import DomainError
+from hours.models import HourEntry, Timesheet, TimesheetStep
+from payments.models import Extra, OpeningBalance, Payment
 
 RETENTION_YEARS = 7
 SCRUBBED = "(geanonimiseerd)"
@@ -46,9 +53,6 @@ def _rows(queryset, *fields) -> list[dict]:
 
 def personal_data(burgerbaner: Burgerbaner) -> dict:
     """Everything the pilot holds about this person, in plain JSON types."""
-    from agreements.models import AllowanceAgreement, Signature, VolunteerAgreement
-    from hours.models import HourEntry, Timesheet, TimesheetStep
-    from payments.models import Extra, OpeningBalance, Payment
 
     user = burgerbaner.user
     volunteer = VolunteerAgreement.objects.filter(burgerbaner=burgerbaner)
@@ -142,7 +146,6 @@ def personal_data(burgerbaner: Burgerbaner) -> dict:
 def last_payment_on(burgerbaner: Burgerbaner) -> datetime.date | None:
     """The day of the last payment: the bank's execution date, or the approval while the
     payment has not been sent yet."""
-    from payments.models import Payment
 
     days = [
         executed or timezone.localdate(approved)
@@ -157,9 +160,6 @@ def last_record_on(burgerbaner: Burgerbaner, today: datetime.date) -> datetime.d
     """The last day the pilot has something of this person on record: a payment, a gift
     or travel cost, an opening balance, hours, or an agreement (the day it ended; an
     agreement still running counts as today)."""
-    from agreements.models import AgreementStatus, AllowanceAgreement, VolunteerAgreement
-    from hours.models import HourEntry
-    from payments.models import Extra, OpeningBalance
 
     days = [burgerbaner.start_date, last_payment_on(burgerbaner)]
     days.append(Extra.objects.filter(burgerbaner=burgerbaner).aggregate(d=Max("date"))["d"])
@@ -223,14 +223,6 @@ def anonymise(burgerbaner: Burgerbaner, *, by: User, today: datetime.date | None
 
 
 def _scrub(burgerbaner: Burgerbaner, *, by: User, today: datetime.date) -> None:
-    from allauth.account.models import EmailAddress
-    from allauth.mfa.models import Authenticator
-    from django.contrib.admin.models import LogEntry
-    from django.contrib.contenttypes.models import ContentType
-
-    from agreements.models import AllowanceAgreement, Signature, VolunteerAgreement
-    from hours.models import HourEntry, Timesheet, TimesheetStep
-    from payments.models import Extra, OpeningBalance, Payment
 
     user = burgerbaner.user
     name = f"Geanonimiseerd {burgerbaner.pk}"

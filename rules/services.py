@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Burgerbaner
 from burgerbaan.errors import DomainError
-from payments.models import YearRules
+from rules.models import YearRules
 
 
 class RulesMissing(DomainError):

@@ -1,0 +1,181 @@
+"""Each role's home page, and a person's page: what waits for whom, from every app."""
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.http import urlencode
+from django.utils.translation import gettext_noop
+
+from accounts import permissions as perms
+from accounts.models import Burgerbaner, Invitation, Organisation, User
+from agreements.models import (
+    AgreementStatus,
+    AllowanceAgreement,
+    Signature,
+    VolunteerAgreement,
+)
+from agreements.permissions import sees_allowance_of, visible_agreements
+from hours.models import Timesheet, TimesheetStatus
+from payments import cap
+
+DASHBOARDS = [
+    (perms.BURGERBANER, "burgerbaner_dashboard", gettext_noop("Mijn burgerbaan")),
+    (perms.COORDINATOR, "coordinator_dashboard", gettext_noop("Coördinator")),
+    (perms.SIGNER, "signer_dashboard", gettext_noop("Ondertekenen")),
+    (perms.TREASURER, "treasurer_dashboard", gettext_noop("Penningmeester")),
+    (perms.ADMIN, "admin_dashboard", gettext_noop("Beheer")),
+]
+
+
+def dashboards_for(user) -> list[tuple[str, str]]:
+    kinds = perms.role_kinds(user)
+    return [(url_name, label) for kind, url_name, label in DASHBOARDS if kind in kinds]
+
+
+@login_required
+def home(request):
+    dashboards = dashboards_for(request.user)
+    if dashboards:
+        return redirect(dashboards[0][0])
+    return render(request, "dashboards/no_role.html")
+
+
+@perms.role_required(perms.BURGERBANER)
+def burgerbaner_dashboard(request):
+    burgerbaner = request.user.burgerbaner
+    today = timezone.localdate()
+    volunteer = list(
+        burgerbaner.volunteeragreements.select_related("organisation", "coordinator")
+        .prefetch_related("signatures")
+        .exclude(status=AgreementStatus.DRAFT)
+    )
+    allowance = list(
+        burgerbaner.allowanceagreements.select_related("sponsor")
+        .prefetch_related("signatures")
+        .exclude(status=AgreementStatus.DRAFT)
+    )
+    awaiting = [
+        agreement
+        for agreement in volunteer + allowance
+        if agreement.status == AgreementStatus.AWAITING_SIGNATURES
+        and not any(s.party == Signature.Party.BURGERBANER for s in agreement.signatures.all())
+    ]
+    return render(
+        request,
+        "dashboards/burgerbaner_dashboard.html",
+        {
+            "burgerbaner": burgerbaner,
+            "volunteer_agreements": volunteer,
+            "allowance_agreements": allowance,
+            "awaiting_my_signature": awaiting,
+            "overview": cap.overview(burgerbaner, today.year, today.month),
+        },
+    )
+
+
+@perms.role_required(perms.COORDINATOR)
+def coordinator_dashboard(request):
+    organisations = perms.coordinated_organisations(request.user).order_by("name")
+    agreements = (
+        VolunteerAgreement.objects.filter(organisation__in=organisations)
+        .exclude(status=AgreementStatus.ENDED)
+        .select_related("burgerbaner", "organisation")
+        .order_by("organisation__name", "burgerbaner__legal_name")
+    )
+    by_org = {org.pk: {"organisation": org, "agreements": []} for org in organisations}
+    for agreement in agreements:
+        by_org[agreement.organisation_id]["agreements"].append(agreement)
+    return render(
+        request, "dashboards/coordinator_dashboard.html", {"groups": list(by_org.values())}
+    )
+
+
+@perms.role_required(perms.SIGNER)
+def signer_dashboard(request):
+    counts = AllowanceAgreement.objects.aggregate(
+        awaiting=Count("pk", filter=Q(status=AgreementStatus.AWAITING_SIGNATURES)),
+        active=Count("pk", filter=Q(status=AgreementStatus.ACTIVE)),
+    )
+    counts["timesheets"] = (
+        Timesheet.objects.filter(status=TimesheetStatus.APPROVED)
+        .exclude(burgerbaner__user=request.user)
+        .count()
+    )
+    return render(request, "dashboards/signer_dashboard.html", {"counts": counts})
+
+
+@perms.role_required(perms.TREASURER)
+def treasurer_dashboard(request):
+    today = timezone.localdate()
+    in_force = AllowanceAgreement.objects.in_force_on(today)
+    counts = {
+        "in_force": in_force.count(),
+        "awaiting": AllowanceAgreement.objects.filter(
+            status=AgreementStatus.AWAITING_SIGNATURES
+        ).count(),
+        "without_iban": Burgerbaner.objects.filter(iban="").count(),
+    }
+    return render(request, "dashboards/treasurer_dashboard.html", {"counts": counts})
+
+
+@perms.role_required(perms.ADMIN)
+def admin_dashboard(request):
+    now = timezone.now()
+    org_counts = dict(
+        Organisation.objects.values_list("kind").annotate(n=Count("pk")).values_list("kind", "n")
+    )
+    open_invites = Invitation.objects.filter(accepted_at__isnull=True, revoked_at__isnull=True)
+    counts = {
+        "burgerbaners": Burgerbaner.objects.count(),
+        "nonprofits": org_counts.get(Organisation.Kind.NONPROFIT, 0),
+        "sponsors": org_counts.get(Organisation.Kind.SPONSOR, 0),
+        "open_invitations": open_invites.filter(expires_at__gt=now).count(),
+        "expired_invitations": open_invites.filter(expires_at__lte=now).count(),
+        "awaiting_agreements": VolunteerAgreement.objects.filter(
+            status=AgreementStatus.AWAITING_SIGNATURES
+        ).count()
+        + AllowanceAgreement.objects.filter(status=AgreementStatus.AWAITING_SIGNATURES).count(),
+    }
+    # Thousands of people: fifty a page, and a search on name or e-mail.
+    search = request.GET.get("zoek", "").strip()[:100]
+    people = User.objects.prefetch_related("roles__organisation").select_related("burgerbaner")
+    if search:
+        people = people.filter(Q(name__icontains=search) | Q(email__icontains=search))
+    page = Paginator(people.order_by("name", "pk"), 50).get_page(request.GET.get("pagina"))
+    return render(
+        request,
+        "dashboards/admin_dashboard.html",
+        {
+            "counts": counts,
+            "page": page,
+            "search": search,
+            "query": urlencode({"zoek": search}) if search else "",
+        },
+    )
+
+
+@login_required
+def burgerbaner_detail(request, pk: int):
+    burgerbaner = get_object_or_404(Burgerbaner.objects.select_related("user"), pk=pk)
+    if not perms.can_view_burgerbaner(request.user, burgerbaner):
+        raise PermissionDenied
+    volunteer = (
+        visible_agreements(request.user, VolunteerAgreement)
+        .filter(burgerbaner=burgerbaner)
+        .select_related("organisation", "coordinator")
+    )
+    return render(
+        request,
+        "dashboards/burgerbaner_detail.html",
+        {
+            "burgerbaner": burgerbaner,
+            "volunteer_agreements": volunteer,
+            "allowance_agreements": burgerbaner.allowanceagreements.select_related("sponsor"),
+            "full_iban": perms.can_see_full_iban(request.user, burgerbaner),
+            "can_manage": perms.can_manage_people(request.user),
+            "hide_allowance": not sees_allowance_of(request.user, burgerbaner),
+        },
+    )
