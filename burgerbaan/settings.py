@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "rules",
     "agreements",
     "hours",
+    "guidance",
     "payments",
     "dashboards",
     "privacy",
@@ -232,3 +233,8 @@ TASKS = {
     }
 }
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+
+# Guidance: coordinators are reminded when someone has had no check-in conversation this long.
+CHECKIN_REMINDER_MONTHS = envint("CHECKIN_REMINDER_MONTHS", 3)
+# The key of the research codes per person (an HMAC); empty: the SECRET_KEY.
+RESEARCH_KEY = os.environ.get("RESEARCH_KEY", "")

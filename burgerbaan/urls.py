@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("dashboards.urls")),
     path("", include("privacy.urls")),
     path("", include("accounts.urls")),
+    path("", include("guidance.urls")),
     path("overeenkomsten/", include("agreements.urls")),
     path("", include("hours.urls")),
     path("betalingen/", include("payments.urls")),

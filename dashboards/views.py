@@ -18,6 +18,9 @@ from agreements.models import (
     VolunteerAgreement,
 )
 from agreements.permissions import sees_allowance_of, visible_agreements
+from guidance import permissions as guidance_permissions
+from guidance import services as guidance
+from guidance.models import CheckIn
 from hours.models import Timesheet, TimesheetStatus
 from payments import cap
 
@@ -72,6 +75,13 @@ def burgerbaner_dashboard(request):
             "allowance_agreements": allowance,
             "awaiting_my_signature": awaiting,
             "overview": cap.overview(burgerbaner, today.year, today.month),
+            "wellbeing_due": guidance.wellbeing_due(burgerbaner, today),
+            "next_checkin": burgerbaner.checkins.filter(
+                status=CheckIn.Status.PLANNED, date__gte=today
+            )
+            .select_related("organisation")
+            .order_by("date")
+            .first(),
         },
     )
 
@@ -89,8 +99,18 @@ def coordinator_dashboard(request):
     for agreement in agreements:
         by_org[agreement.organisation_id]["agreements"].append(agreement)
     return render(
-        request, "dashboards/coordinator_dashboard.html", {"groups": list(by_org.values())}
+        request,
+        "dashboards/coordinator_dashboard.html",
+        {"groups": list(by_org.values()), **_due_checkins(request.user)},
     )
+
+
+def _due_checkins(user) -> dict:
+    """The people this coordinator (or admin) guides who need a conversation."""
+    due = guidance.without_recent_checkin(
+        guidance_permissions.guided_burgerbaners(user), timezone.localdate()
+    ).order_by("legal_name")
+    return {"due_checkins": list(due[:50]), "checkin_months": guidance.reminder_months()}
 
 
 @perms.role_required(perms.SIGNER)
@@ -153,6 +173,7 @@ def admin_dashboard(request):
             "page": page,
             "search": search,
             "query": urlencode({"zoek": search}) if search else "",
+            **_due_checkins(request.user),
         },
     )
 
@@ -177,5 +198,6 @@ def burgerbaner_detail(request, pk: int):
             "full_iban": perms.can_see_full_iban(request.user, burgerbaner),
             "can_manage": perms.can_manage_people(request.user),
             "hide_allowance": not sees_allowance_of(request.user, burgerbaner),
+            "sees_guidance": guidance_permissions.can_see(request.user, burgerbaner),
         },
     )

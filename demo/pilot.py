@@ -15,6 +15,7 @@ from accounts.models import Burgerbaner, Organisation, Role, User
 from accounts.services import grant_role
 from agreements import services
 from agreements.models import AllowanceAgreement, VolunteerAgreement
+from demo import conversations
 from hours import services as hours
 from hours.models import HourEntry
 from payments import services as money
@@ -237,6 +238,9 @@ def seed() -> None:
         _seed_allowance(burgerbaner, number, admin, user, signer, iban, sponsors, today)
         _seed_hours(burgerbaner, number, signer, today)
     _seed_payments(treasurer, today)
+    conversations.seed(
+        today, {nonprofits[i].pk: coordinator for i, coordinator in coordinator_of.items()}
+    )
 
 
 def _seed_allowance(burgerbaner, number, admin, user, signer, iban, sponsors, today) -> None:

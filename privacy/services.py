@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 from accounts.models import Burgerbaner, User
 from agreements.models import AgreementStatus, AllowanceAgreement, Signature, VolunteerAgreement
 from burgerbaan.errors import DomainError
+from guidance.models import CheckIn, Evaluation, Goal, ResearchConsent, Wellbeing
 from hours.models import HourEntry, Timesheet, TimesheetStep
 from payments.models import Extra, OpeningBalance, Payment
 
@@ -136,6 +137,40 @@ def personal_data(burgerbaner: Burgerbaner) -> dict:
         ),
         "beginsaldi": _rows(
             OpeningBalance.objects.filter(burgerbaner=burgerbaner), "year", "amount", "note"
+        ),
+        "begeleidingsgesprekken": _rows(
+            CheckIn.objects.filter(burgerbaner=burgerbaner),
+            "date",
+            "status",
+            "organisation__name",
+            "talked_about",
+            "agreed",
+            "next_date",
+            "own_words",
+        ),
+        "doelen": _rows(
+            Goal.objects.filter(burgerbaner=burgerbaner), "title", "state", "reached_on"
+        ),
+        "evaluatiedatums": _rows(
+            Evaluation.objects.filter(agreement__burgerbaner=burgerbaner),
+            "agreement__organisation__name",
+            "due_on",
+        ),
+        "hoe_gaat_het": _rows(
+            Wellbeing.objects.filter(burgerbaner=burgerbaner),
+            "year",
+            "quarter",
+            "skipped",
+            "feeling",
+            "contact",
+            "useful",
+            "learning",
+            "learned",
+            "own_words",
+            "story_consent",
+        ),
+        "toestemming_onderzoek": _rows(
+            ResearchConsent.objects.filter(burgerbaner=burgerbaner), "given", "at"
         ),
     }
 
@@ -284,3 +319,14 @@ def _scrub(burgerbaner: Burgerbaner, *, by: User, today: datetime.date) -> None:
     Extra.objects.filter(burgerbaner=burgerbaner).update(description=SCRUBBED)
     OpeningBalance.history.filter(burgerbaner=burgerbaner).update(note="")
     OpeningBalance.objects.filter(burgerbaner=burgerbaner).update(note="")
+
+    # Guidance: what was said goes; that there were conversations, goals and answers stays.
+    talk = {"talked_about": SCRUBBED, "agreed": "", "own_words": ""}
+    CheckIn.history.filter(burgerbaner=burgerbaner).update(**talk)
+    CheckIn.objects.filter(burgerbaner=burgerbaner).update(**talk)
+    Goal.history.filter(burgerbaner=burgerbaner).update(title=SCRUBBED)
+    Goal.objects.filter(burgerbaner=burgerbaner).update(title=SCRUBBED)
+    Wellbeing.objects.filter(burgerbaner=burgerbaner).update(
+        learned="", own_words="", story_consent=False
+    )
+    ResearchConsent.objects.create(burgerbaner=burgerbaner, given=False)

@@ -15,7 +15,7 @@ from accounts.models import Burgerbaner, Organisation
 from agreements.models import Signature
 from hours.models import HourEntry
 from payments.models import Payment
-from reports import yearly
+from reports import outcomes, research, yearly
 from reports.models import StatementRun
 from reports.resources import (
     HourEntryResource,
@@ -249,4 +249,21 @@ def statement_run_download(request, pk: int):
     run = get_object_or_404(StatementRun, pk=pk, status=StatementRun.Status.DONE)
     response = FileResponse(run.file.open("rb"), content_type="application/zip")
     response["Content-Disposition"] = f'attachment; filename="jaaropgaven-{run.year}.zip"'
+    return response
+
+
+@people.role_required(people.ADMIN)
+def outcomes_report(request, year: int):
+    """How people are doing, goals and conversations, per quarter: groups of 5 or more only."""
+    return render(
+        request,
+        "reports/outcomes.html",
+        {**outcomes.outcomes(year), "report_year": year, "small_group": outcomes.SMALL_GROUP},
+    )
+
+
+@people.role_required(people.ADMIN)
+def research_export(request, year: int):
+    response = HttpResponse(research.export_zip(year), content_type="application/zip")
+    response["Content-Disposition"] = f'attachment; filename="burgerbaan-onderzoek-{year}.zip"'
     return response

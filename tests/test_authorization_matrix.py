@@ -19,6 +19,7 @@ from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from agreements.models import AllowanceAgreement, VolunteerAgreement
+from guidance.models import CheckIn, Goal
 from hours import services as hours
 from reports.models import StatementRun
 from tests.conftest import YEAR
@@ -49,6 +50,9 @@ ADMIN = frozenset({"admin"})
 # non-profit, Safe Almere and the admins; never another burgerbaner or non-profit.
 CONCERNED = OWNER | {"coordinator"} | SAFE_ALMERE | ADMIN
 MONEY_OF_OWNER = OWNER | SAFE_ALMERE | ADMIN
+# Guidance is between the person, the coordinator of their place and the admins:
+# Safe Almere's signer and treasurer handle money, not conversations.
+GUIDES = OWNER | {"coordinator"} | ADMIN
 # allauth's pages: PUBLIC ones anyone may open (logged-in people are sent on);
 # LOGGED_IN ones refuse anonymous visitors and answer the rest as their state asks
 # (no passkey to remove: 404; no authenticator app yet: a redirect to set one up).
@@ -119,6 +123,19 @@ MATRIX: dict[str, tuple] = {
     "statement_run_start": (NOBODY, ADMIN),
     "statement_run": (ADMIN, ADMIN),
     "statement_run_download": (ADMIN, ADMIN),
+    # guidance (a held conversation and a goal of the owner, at the coordinator's non-profit)
+    "guidance_person": (GUIDES, GUIDES),
+    "checkin_add": (GUIDES - OWNER, GUIDES - OWNER),
+    "checkin_edit": (GUIDES - OWNER, GUIDES - OWNER),
+    "checkin_own_words": (OWNER, OWNER),
+    "goal_add": (NOBODY, GUIDES),
+    "goal_state": (GUIDES, GUIDES),
+    "evaluation_set": (GUIDES - OWNER, GUIDES - OWNER),
+    "wellbeing": (BURGERBANERS, BURGERBANERS),
+    "wellbeing_skip": (NOBODY, BURGERBANERS),
+    "research_consent": (BURGERBANERS, BURGERBANERS),
+    "outcomes_report": (ADMIN, ADMIN),
+    "research_export": (ADMIN, ADMIN),
     # allauth: log in, passwords, e-mail and two-step login
     "account_login": (PUBLIC, PUBLIC),
     "account_logout": (PUBLIC, PUBLIC),
@@ -241,6 +258,15 @@ def world(people, burgerbaner, nonprofit, allowance, countersigned, paid_month):
         "run": run,
         "token": token,
         "invitee": invitee,
+        "checkin": CheckIn.objects.create(
+            burgerbaner=burgerbaner,
+            organisation=nonprofit,
+            date=datetime.date(YEAR, 6, 1),
+            status=CheckIn.Status.HELD,
+            talked_about="Hoe het gaat",
+            created_by=people["coordinator"],
+        ),
+        "goal": Goal.objects.create(burgerbaner=burgerbaner, title="Fiets maken", created_by=admin),
     }
 
 
@@ -270,6 +296,15 @@ def kwargs_for(name: str, world) -> dict | list:
         "statement_run_download": {"pk": w["run"].pk},
         "account_confirm_email": {"key": "onbekend"},
         "account_reset_password_from_key": {"uidb36": "1", "key": "onbekend"},
+        "guidance_person": {"pk": w["burgerbaner"].pk},
+        "checkin_add": {"pk": w["burgerbaner"].pk},
+        "goal_add": {"pk": w["burgerbaner"].pk},
+        "checkin_edit": {"pk": w["checkin"].pk},
+        "checkin_own_words": {"pk": w["checkin"].pk},
+        "goal_state": {"pk": w["goal"].pk},
+        "evaluation_set": {"pk": w["volunteer"].pk},
+        "outcomes_report": {"year": YEAR},
+        "research_export": {"year": YEAR},
         "mfa_remove_webauthn": {"pk": 999_999},
         "mfa_edit_webauthn": {"pk": 999_999},
     }
