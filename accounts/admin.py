@@ -4,9 +4,9 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from import_export import fields, resources
 from import_export.admin import ImportExportModelAdmin
-from simple_history.admin import SimpleHistoryAdmin
 
 from accounts.models import Burgerbaner, Invitation, Organisation, Role, User
+from burgerbaan.history_admin import HistoryAdmin
 from burgerbaan.imports import AllOrNothingImportMixin
 
 
@@ -113,7 +113,7 @@ class UserAdmin(AllOrNothingImportMixin, ImportExportModelAdmin, BaseUserAdmin):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(AllOrNothingImportMixin, ImportExportModelAdmin, SimpleHistoryAdmin):
+class OrganisationAdmin(AllOrNothingImportMixin, ImportExportModelAdmin, HistoryAdmin):
     resource_classes = [OrganisationResource]
     list_display = ["name", "kind", "kvk_number", "contact_name"]
     list_filter = ["kind"]
@@ -121,7 +121,7 @@ class OrganisationAdmin(AllOrNothingImportMixin, ImportExportModelAdmin, SimpleH
 
 
 @admin.register(Burgerbaner)
-class BurgerbanerAdmin(AllOrNothingImportMixin, ImportExportModelAdmin, SimpleHistoryAdmin):
+class BurgerbanerAdmin(AllOrNothingImportMixin, ImportExportModelAdmin, HistoryAdmin):
     resource_classes = [BurgerbanerResource]
     list_display = ["legal_name", "user", "date_of_birth", "start_date"]
     search_fields = ["legal_name", "user__email"]

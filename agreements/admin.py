@@ -1,9 +1,13 @@
-"""Agreements in Django's admin: readable, but terms change only while nobody signed."""
+"""Agreements in Django's admin: shown, never added, changed or deleted there.
+
+Terms change only through ``agreements.services``, which checks them against the
+law and fixes the text both sides sign again; the admin's own form would skip both.
+"""
 
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
 from agreements.models import AllowanceAgreement, Signature, VolunteerAgreement
+from burgerbaan.history_admin import ReadOnlyHistoryAdmin
 
 
 class SignatureInline(admin.TabularInline):
@@ -17,25 +21,12 @@ class SignatureInline(admin.TabularInline):
         return False
 
 
-class AgreementAdmin(SimpleHistoryAdmin):
+class AgreementAdmin(ReadOnlyHistoryAdmin):
     list_display = ["__str__", "version", "status", "start_date", "end_date"]
     list_filter = ["status"]
     search_fields = ["burgerbaner__legal_name", "burgerbaner__user__email"]
     readonly_fields = ["status", "version", "supersedes", "document_sha256", "created_by"]
     inlines = [SignatureInline]
-
-    def has_change_permission(self, request, obj=None):
-        # Signed terms never change; the model refuses it too.
-        if obj is not None and obj.is_locked:
-            return False
-        return super().has_change_permission(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        return obj is None or (not obj.is_locked and obj.status == "draft")
-
-    def has_add_permission(self, request):
-        # New agreements are made from a burgerbaner's page, where every rule is checked.
-        return False
 
 
 @admin.register(VolunteerAgreement)

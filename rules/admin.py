@@ -1,11 +1,11 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
+from burgerbaan.history_admin import HistoryAdmin
 from rules.models import YearRules
 
 
 @admin.register(YearRules)
-class YearRulesAdmin(SimpleHistoryAdmin):
+class YearRulesAdmin(HistoryAdmin):
     list_display = [
         "year",
         "annual_maximum",
