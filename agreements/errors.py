@@ -19,3 +19,7 @@ class AgreementLocked(AgreementError):
 
 class AlreadySigned(AgreementError):
     pass
+
+
+class TextChanged(AgreementError):
+    """The text waiting for signatures is not the one the signer was shown."""

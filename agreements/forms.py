@@ -105,3 +105,5 @@ class SignForm(forms.Form):
         label=_("Ik heb de overeenkomst gelezen en ik ga akkoord."),
         error_messages={"required": _("Zet een vinkje als je akkoord gaat.")},
     )
+    # The fingerprint of the text on the page: the signature is bound to what was read.
+    document_sha256 = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)

@@ -43,6 +43,13 @@ TRANSITIONS = {
 }
 
 
+TERMS_WITHOUT_TEXT = _(
+    "Deze voorwaarden passen niet bij de tekst die klaarstaat om te tekenen. Wijzig een "
+    "overeenkomst op haar eigen pagina: daar worden de regels gecontroleerd en de tekst "
+    "opnieuw vastgelegd."
+)
+
+
 class AgreementQuerySet(models.QuerySet):
     def in_force_on_any_day_of(self, year: int):
         """Signed by both parties and running on at least one day of ``year``."""
@@ -108,12 +115,20 @@ class Agreement(models.Model):
         ordering = ["-start_date", "-version"]
 
     def save(self, *args, **kwargs):
-        # Refuse any change of the terms of a signed agreement, whatever the path
-        # (form, admin, shell): compare with what is stored.
-        if self.pk and self.is_locked:
-            stored = type(self).objects.get(pk=self.pk)
-            if stored.terms() != self.terms() or stored.document_sha256 != self.document_sha256:
-                raise AgreementLocked
+        # Whatever the path (form, admin, shell), compare with what is stored: the
+        # terms of a signed agreement never change, and once the text is fixed for
+        # signing, terms change only together with a newly fixed text
+        # (``services.update_agreement``), so nobody signs a text that says otherwise.
+        if self.pk:
+            stored = type(self).objects.filter(pk=self.pk).first()
+            if stored is not None:
+                same_terms = stored.terms() == self.terms()
+                same_text = stored.document_sha256 == self.document_sha256
+                if self.is_locked and not (same_terms and same_text):
+                    raise AgreementLocked
+                awaiting = stored.status == AgreementStatus.AWAITING_SIGNATURES
+                if awaiting and same_text and not same_terms:
+                    raise AgreementLocked(TERMS_WITHOUT_TEXT)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
@@ -173,6 +188,10 @@ class Agreement(models.Model):
         """Fix the exact text both parties will sign, and its SHA-256."""
         self.document_html = str(self.render_document())
         self.document_sha256 = hashlib.sha256(self.document_html.encode("utf-8")).hexdigest()
+
+    def text_matches_fingerprint(self) -> bool:
+        digest = hashlib.sha256(self.document_html.encode("utf-8")).hexdigest()
+        return bool(self.document_html) and digest == self.document_sha256
 
     def document(self) -> SafeString:
         # Our own rendering, stored at the moment it was sent for signature.

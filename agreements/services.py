@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from accounts.models import Burgerbaner, Organisation, Role, User
 from accounts.services import absolute_url
 from agreements import permissions
-from agreements.errors import AgreementError, AgreementLocked, AlreadySigned
+from agreements.errors import AgreementError, AgreementLocked, AlreadySigned, TextChanged
 from agreements.models import (
     Agreement,
     AgreementStatus,
@@ -203,12 +203,16 @@ def send_for_signature(
     return agreement
 
 
-def sign_agreement(agreement: Agreement, *, by: User, ip_address: str | None) -> Signature:
-    """Sign for the side ``by`` stands on; both sides signed makes the agreement active.
+def sign_agreement(
+    agreement: Agreement, *, by: User, ip_address: str | None, document_sha256: str
+) -> Signature:
+    """Sign the text ``by`` saw, for the side they stand on; both sides make it active.
 
-    Refuses someone who is not a party (PermissionDenied), an agreement that is
-    not waiting for signatures, and a second signature for the same side (a
-    double click gives one signature).
+    ``document_sha256`` is the fingerprint of the text the signer was shown. Refuses
+    someone who is not a party (PermissionDenied), an agreement that is not waiting
+    for signatures, a second signature for the same side (a double click gives one
+    signature), and a text that changed after the signer opened it (``TextChanged``:
+    nothing is signed, they read the new text first).
     """
     party = permissions.party_of(by, agreement)
     if party is None:
@@ -221,6 +225,21 @@ def sign_agreement(agreement: Agreement, *, by: User, ip_address: str | None) ->
             if agreement.signatures.filter(party=party).exists():
                 raise AlreadySigned(
                     _("Deze overeenkomst is al getekend. Je hoeft niets meer te doen.")
+                )
+            if document_sha256 != agreement.document_sha256:
+                raise TextChanged(
+                    _(
+                        "De tekst van deze overeenkomst is veranderd nadat je hem opende. "
+                        "Er is niets getekend. Lees de nieuwe tekst hieronder. Klopt alles, "
+                        "teken dan opnieuw."
+                    )
+                )
+            if not agreement.text_matches_fingerprint():
+                raise AgreementError(
+                    _(
+                        "De tekst van deze overeenkomst klopt niet met de vastgelegde versie. "
+                        "Er is niets getekend. Meld dit aan de beheerder."
+                    )
                 )
             signature = Signature.objects.create(
                 **{agreement.signature_field: agreement},

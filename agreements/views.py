@@ -95,7 +95,11 @@ def agreement_detail(request, kind: str, pk: int):
             "burgerbaner_signature": signatures.get(Signature.Party.BURGERBANER),
             "organisation_signature": signatures.get(Signature.Party.ORGANISATION),
             "can_sign": can_sign,
-            "sign_form": SignForm() if can_sign else None,
+            "sign_form": (
+                SignForm(initial={"document_sha256": agreement.document_sha256})
+                if can_sign
+                else None
+            ),
             "is_admin": is_admin,
             "versions": agreement.all_versions() if is_admin else [],
             "history": agreement.history.select_related("history_user")[:50] if is_admin else [],
@@ -114,7 +118,12 @@ def agreement_sign(request, kind: str, pk: int):
         messages.error(request, _("Zet een vinkje als je akkoord gaat. Er is nog niets getekend."))
         return redirect(agreement.get_absolute_url())
     try:
-        services.sign_agreement(agreement, by=request.user, ip_address=_client_ip(request))
+        services.sign_agreement(
+            agreement,
+            by=request.user,
+            ip_address=_client_ip(request),
+            document_sha256=form.cleaned_data["document_sha256"],
+        )
     except AlreadySigned as exc:
         messages.info(request, exc.message)
     except AgreementError as exc:

@@ -275,8 +275,10 @@ def _seed_allowance(burgerbaner, number, admin, user, signer, iban, sponsors, to
                     "hourly_rate": Decimal("5.50"),
                 },
             )
-            services.send_for_signature(version, by=admin, notify=False)
-            services.sign_agreement(version, by=user, ip_address=None)
+            sent = services.send_for_signature(version, by=admin, notify=False)
+            services.sign_agreement(
+                sent, by=user, ip_address=None, document_sha256=sent.document_sha256
+            )
 
 
 def _seed_hours(burgerbaner: Burgerbaner, number: int, signer: User, today) -> None:
@@ -380,6 +382,8 @@ def _seed_payments(treasurer: User, today) -> None:
 
 
 def _sign_by_both(agreement, admin: User, burgerbaner_user: User, other: User) -> None:
-    services.send_for_signature(agreement, by=admin, notify=False)
-    services.sign_agreement(agreement, by=burgerbaner_user, ip_address=None)
-    services.sign_agreement(agreement, by=other, ip_address=None)
+    sent = services.send_for_signature(agreement, by=admin, notify=False)
+    for person in (burgerbaner_user, other):
+        services.sign_agreement(
+            sent, by=person, ip_address=None, document_sha256=sent.document_sha256
+        )

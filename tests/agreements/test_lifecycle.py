@@ -12,8 +12,12 @@ pytestmark = pytest.mark.django_db
 
 
 def signed_by_both(agreement, burgerbaner, other):
-    services.sign_agreement(agreement, by=burgerbaner.user, ip_address=None)
-    services.sign_agreement(agreement, by=other, ip_address=None)
+    services.sign_agreement(
+        agreement, by=burgerbaner.user, ip_address=None, document_sha256=agreement.document_sha256
+    )
+    services.sign_agreement(
+        agreement, by=other, ip_address=None, document_sha256=agreement.document_sha256
+    )
     agreement.refresh_from_db()
     return agreement
 
@@ -40,7 +44,12 @@ def test_draft_can_be_edited(client, admin_user, draft_volunteer, nonprofit, coo
 def test_after_the_first_signature_the_terms_cannot_change_by_any_path(
     client, admin_user, awaiting_volunteer, burgerbaner
 ):
-    services.sign_agreement(awaiting_volunteer, by=burgerbaner.user, ip_address=None)
+    services.sign_agreement(
+        awaiting_volunteer,
+        by=burgerbaner.user,
+        ip_address=None,
+        document_sha256=awaiting_volunteer.document_sha256,
+    )
     # the form
     client.force_login(admin_user)
     response = client.get(reverse("agreement_edit", args=["vrijwilliger", awaiting_volunteer.pk]))
@@ -60,7 +69,12 @@ def test_after_the_first_signature_the_terms_cannot_change_by_any_path(
 
 
 def test_signatures_are_never_changed_or_deleted(awaiting_volunteer, burgerbaner):
-    signature = services.sign_agreement(awaiting_volunteer, by=burgerbaner.user, ip_address=None)
+    signature = services.sign_agreement(
+        awaiting_volunteer,
+        by=burgerbaner.user,
+        ip_address=None,
+        document_sha256=awaiting_volunteer.document_sha256,
+    )
     signature.ip_address = "192.0.2.1"
     with pytest.raises(AgreementLocked):
         signature.save()
@@ -83,7 +97,7 @@ def test_a_change_is_a_new_version_signed_again_and_the_old_one_stays(
         by=admin_user,
         **{**new.terms(), "start_date": datetime.date(2026, 7, 1), "hourly_rate": Decimal("5.50")},
     )
-    services.send_for_signature(new, by=admin_user, notify=False)
+    new = services.send_for_signature(new, by=admin_user, notify=False)
     new = signed_by_both(new, burgerbaner, signer)
     old.refresh_from_db()
     assert new.status == AgreementStatus.ACTIVE

@@ -18,7 +18,12 @@ def pdf_text(response) -> str:
 def test_volunteer_agreement_pdf_shows_parties_terms_and_signatures(
     client, awaiting_volunteer, burgerbaner, coordinator
 ):
-    services.sign_agreement(awaiting_volunteer, by=burgerbaner.user, ip_address=None)
+    services.sign_agreement(
+        awaiting_volunteer,
+        by=burgerbaner.user,
+        ip_address=None,
+        document_sha256=awaiting_volunteer.document_sha256,
+    )
     client.force_login(coordinator)
     text = pdf_text(
         client.get(reverse("agreement_pdf", args=["vrijwilliger", awaiting_volunteer.pk]))
@@ -34,8 +39,18 @@ def test_volunteer_agreement_pdf_shows_parties_terms_and_signatures(
 def test_allowance_agreement_pdf_states_the_maxima(
     client, awaiting_allowance, burgerbaner, signer, admin_user
 ):
-    services.sign_agreement(awaiting_allowance, by=burgerbaner.user, ip_address=None)
-    services.sign_agreement(awaiting_allowance, by=signer, ip_address=None)
+    services.sign_agreement(
+        awaiting_allowance,
+        by=burgerbaner.user,
+        ip_address=None,
+        document_sha256=awaiting_allowance.document_sha256,
+    )
+    services.sign_agreement(
+        awaiting_allowance,
+        by=signer,
+        ip_address=None,
+        document_sha256=awaiting_allowance.document_sha256,
+    )
     client.force_login(admin_user)
     text = pdf_text(
         client.get(reverse("agreement_pdf", args=["vergoeding", awaiting_allowance.pk]))

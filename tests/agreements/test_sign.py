@@ -1,17 +1,28 @@
 import hashlib
+import re
+from decimal import Decimal
 
 import pytest
 from django.core import mail
 from django.urls import reverse
 
 from agreements import services
-from agreements.models import AgreementStatus, Signature
+from agreements.errors import AgreementError, TextChanged
+from agreements.models import AgreementStatus, AllowanceAgreement, Signature
 
 pytestmark = pytest.mark.django_db
 
 
 def sign_url(agreement):
     return reverse("agreement_sign", args=[agreement.kind_slug, agreement.pk])
+
+
+def opened(client, user, agreement) -> dict:
+    """Open the agreement as ``user`` and tick the box: what the sign form posts."""
+    client.force_login(user)
+    page = client.get(agreement.get_absolute_url())
+    shown = re.search(r'name="document_sha256" value="([0-9a-f]{64})"', page.text)
+    return {"agree": "on", "document_sha256": shown.group(1)}
 
 
 def test_sending_fixes_the_text_and_emails_both_parties(
@@ -34,13 +45,12 @@ def test_sending_fixes_the_text_and_emails_both_parties(
 def test_burgerbaner_then_coordinator_sign_and_the_agreement_becomes_active(
     client, awaiting_volunteer, burgerbaner, coordinator
 ):
-    client.force_login(burgerbaner.user)
-    client.post(sign_url(awaiting_volunteer), {"agree": "on"}, REMOTE_ADDR="192.0.2.7")
+    form = opened(client, burgerbaner.user, awaiting_volunteer)
+    client.post(sign_url(awaiting_volunteer), form, REMOTE_ADDR="192.0.2.7")
     awaiting_volunteer.refresh_from_db()
     assert awaiting_volunteer.status == AgreementStatus.AWAITING_SIGNATURES
 
-    client.force_login(coordinator)
-    client.post(sign_url(awaiting_volunteer), {"agree": "on"})
+    client.post(sign_url(awaiting_volunteer), opened(client, coordinator, awaiting_volunteer))
     awaiting_volunteer.refresh_from_db()
     assert awaiting_volunteer.status == AgreementStatus.ACTIVE
 
@@ -55,24 +65,28 @@ def test_burgerbaner_then_coordinator_sign_and_the_agreement_becomes_active(
 
 
 def test_signer_signs_allowance_agreement(client, awaiting_allowance, burgerbaner, signer):
-    services.sign_agreement(awaiting_allowance, by=burgerbaner.user, ip_address=None)
-    client.force_login(signer)
-    client.post(sign_url(awaiting_allowance), {"agree": "on"})
+    services.sign_agreement(
+        awaiting_allowance,
+        by=burgerbaner.user,
+        ip_address=None,
+        document_sha256=awaiting_allowance.document_sha256,
+    )
+    client.post(sign_url(awaiting_allowance), opened(client, signer, awaiting_allowance))
     awaiting_allowance.refresh_from_db()
     assert awaiting_allowance.status == AgreementStatus.ACTIVE
 
 
 def test_double_click_gives_one_signature(client, awaiting_volunteer, burgerbaner):
-    client.force_login(burgerbaner.user)
-    client.post(sign_url(awaiting_volunteer), {"agree": "on"})
-    response = client.post(sign_url(awaiting_volunteer), {"agree": "on"}, follow=True)
+    form = opened(client, burgerbaner.user, awaiting_volunteer)
+    client.post(sign_url(awaiting_volunteer), form)
+    response = client.post(sign_url(awaiting_volunteer), form, follow=True)
     assert "is al getekend" in response.text
     assert awaiting_volunteer.signatures.count() == 1
 
 
 def test_signing_needs_the_tick(client, awaiting_volunteer, burgerbaner):
-    client.force_login(burgerbaner.user)
-    response = client.post(sign_url(awaiting_volunteer), {}, follow=True)
+    form = opened(client, burgerbaner.user, awaiting_volunteer)
+    response = client.post(sign_url(awaiting_volunteer), {**form, "agree": ""}, follow=True)
     assert "Zet een vinkje als je akkoord gaat" in response.text
     assert not awaiting_volunteer.signatures.exists()
 
@@ -101,15 +115,27 @@ def test_a_signer_signs_their_own_allowance_agreement_only_as_burgerbaner(
     from accounts.services import grant_role
 
     grant_role(burgerbaner.user, Role.Kind.SIGNER)
-    services.sign_agreement(awaiting_allowance, by=burgerbaner.user, ip_address=None)
+    services.sign_agreement(
+        awaiting_allowance,
+        by=burgerbaner.user,
+        ip_address=None,
+        document_sha256=awaiting_allowance.document_sha256,
+    )
     with pytest.raises(services.AlreadySigned):
-        services.sign_agreement(awaiting_allowance, by=burgerbaner.user, ip_address=None)
+        services.sign_agreement(
+            awaiting_allowance,
+            by=burgerbaner.user,
+            ip_address=None,
+            document_sha256=awaiting_allowance.document_sha256,
+        )
     assert awaiting_allowance.signatures.get().party == Signature.Party.BURGERBANER
 
 
 def test_a_draft_cannot_be_signed(client, draft_volunteer, burgerbaner):
     client.force_login(burgerbaner.user)
-    response = client.post(sign_url(draft_volunteer), {"agree": "on"}, follow=True)
+    response = client.post(
+        sign_url(draft_volunteer), {"agree": "on", "document_sha256": ""}, follow=True
+    )
     assert "wacht niet op een handtekening" in response.text
     assert not draft_volunteer.signatures.exists()
 
@@ -143,3 +169,82 @@ def test_agreement_list_queries_do_not_grow(
     AllowanceAgreementFactory.create_batch(15)
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(reverse("agreement_list"))
+
+
+# --- a signature is bound to the text the signer read ------------------------------------
+
+
+def change_while_open(admin_user, agreement, **changes):
+    """The admin changes the terms through the normal form's service: a new text is fixed."""
+    return services.update_agreement(agreement, by=admin_user, **{**agreement.terms(), **changes})
+
+
+@pytest.mark.parametrize(
+    ("fixture", "signer_of", "changes", "new_text"),
+    [
+        ("awaiting_volunteer", "burgerbaner", {"place": "Stadhuisplein 1"}, "Stadhuisplein 1"),
+        ("awaiting_volunteer", "coordinator", {"place": "Stadhuisplein 1"}, "Stadhuisplein 1"),
+        (
+            "awaiting_allowance",
+            "burgerbaner",
+            {"hourly_rate": Decimal("4.00"), "iban": "NL44RABO0123456789"},
+            "NL44 RABO 0123 4567 89",
+        ),
+        (
+            "awaiting_allowance",
+            "signer",
+            {"hourly_rate": Decimal("4.00"), "iban": "NL44RABO0123456789"},
+            "NL44 RABO 0123 4567 89",
+        ),
+    ],
+)
+def test_a_text_changed_after_opening_is_not_signed_and_the_new_text_is_shown(
+    client, people, admin_user, request, fixture, signer_of, changes, new_text
+):
+    agreement = request.getfixturevalue(fixture)
+    form = opened(client, people[signer_of], agreement)
+    changed = change_while_open(admin_user, agreement, **changes)
+    assert changed.document_sha256 != form["document_sha256"]
+
+    response = client.post(sign_url(agreement), form, follow=True)
+    assert not agreement.signatures.exists()
+    assert "De tekst van deze overeenkomst is veranderd nadat je hem opende" in response.text
+    assert "Er is niets getekend" in response.text
+    assert new_text in response.text
+    assert changed.document_sha256 in response.text  # the form now carries the new text
+
+    client.post(sign_url(agreement), opened(client, people[signer_of], agreement))
+    assert agreement.signatures.get().document_sha256 == changed.document_sha256
+
+
+def test_signing_without_the_fingerprint_of_the_text_signs_nothing(
+    client, awaiting_volunteer, burgerbaner
+):
+    client.force_login(burgerbaner.user)
+    response = client.post(sign_url(awaiting_volunteer), {"agree": "on"}, follow=True)
+    assert "Er is niets getekend" in response.text
+    assert not awaiting_volunteer.signatures.exists()
+
+
+def test_the_service_refuses_a_fingerprint_of_another_text(awaiting_allowance, burgerbaner):
+    with pytest.raises(TextChanged):
+        services.sign_agreement(
+            awaiting_allowance, by=burgerbaner.user, ip_address=None, document_sha256="0" * 64
+        )
+    assert not awaiting_allowance.signatures.exists()
+
+
+def test_a_stored_text_that_does_not_match_its_fingerprint_is_not_signed(
+    awaiting_allowance, burgerbaner
+):
+    AllowanceAgreement.objects.filter(pk=awaiting_allowance.pk).update(
+        document_html=awaiting_allowance.document_html.replace("5,00", "50,00")
+    )
+    with pytest.raises(AgreementError, match="klopt niet met de vastgelegde versie"):
+        services.sign_agreement(
+            awaiting_allowance,
+            by=burgerbaner.user,
+            ip_address=None,
+            document_sha256=awaiting_allowance.document_sha256,
+        )
+    assert not awaiting_allowance.signatures.exists()
