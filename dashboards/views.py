@@ -22,6 +22,7 @@ from guidance import permissions as guidance_permissions
 from guidance import services as guidance
 from guidance.models import CheckIn
 from hours.models import Timesheet, TimesheetStatus
+from hours.permissions import approved_by
 from payments import cap
 
 DASHBOARDS = [
@@ -122,6 +123,7 @@ def signer_dashboard(request):
     counts["timesheets"] = (
         Timesheet.objects.filter(status=TimesheetStatus.APPROVED)
         .exclude(burgerbaner__user=request.user)
+        .exclude(pk__in=approved_by(request.user))
         .count()
     )
     return render(request, "dashboards/signer_dashboard.html", {"counts": counts})

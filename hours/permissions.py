@@ -6,7 +6,7 @@ from django.db.models import Q
 
 from accounts import permissions as people
 from accounts.models import User
-from hours.models import Timesheet, TimesheetStatus
+from hours.models import Timesheet, TimesheetStatus, TimesheetStep
 
 
 def visible_timesheets(user: User):
@@ -36,9 +36,25 @@ def can_approve(user: User, timesheet: Timesheet) -> bool:
     )
 
 
-def can_countersign(user: User, timesheet: Timesheet) -> bool:
+def approved_by(user: User):
+    """The ids of the timesheets ``user`` approved for a non-profit (as a subquery)."""
+    return TimesheetStep.objects.filter(action=TimesheetStep.Action.APPROVE, by=user).values(
+        "timesheet_id"
+    )
+
+
+def approved_it(user: User, timesheet: Timesheet) -> bool:
+    return timesheet.steps.filter(action=TimesheetStep.Action.APPROVE, by=user).exists()
+
+
+def signs_for_safe_almere(user: User, timesheet: Timesheet) -> bool:
     """A Safe Almere signer, never for their own hours."""
     return not is_own(user, timesheet) and people.has_role(user, people.SIGNER)
+
+
+def can_countersign(user: User, timesheet: Timesheet) -> bool:
+    """A Safe Almere signer who did not approve it: four eyes, also across two roles."""
+    return signs_for_safe_almere(user, timesheet) and not approved_it(user, timesheet)
 
 
 def can_reject(user: User, timesheet: Timesheet) -> bool:

@@ -16,6 +16,7 @@ from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from accounts.models import Burgerbaner, User
 from agreements.models import VolunteerAgreement
@@ -253,12 +254,24 @@ def approve_timesheet(timesheet: Timesheet, *, by: User, ip=None) -> Timesheet:
     return _step(timesheet, TimesheetStep.Action.APPROVE, TimesheetStatus.APPROVED, by=by, ip=ip)
 
 
+APPROVER_DOES_NOT_COUNTERSIGN = _lazy(
+    "Je hebt dit urenoverzicht al goedgekeurd voor de organisatie. Een andere ondertekenaar "
+    "van Safe Almere keurt het goed."
+)
+
+
 @transaction.atomic
 def countersign_timesheet(timesheet: Timesheet, *, by: User, ip=None) -> Timesheet:
-    """A Safe Almere signer countersigns an approved timesheet; never their own hours."""
+    """A Safe Almere signer countersigns an approved timesheet.
+
+    Never their own hours (PermissionDenied), and never hours they approved
+    themselves as coordinator: four eyes, also for someone with both roles.
+    """
     timesheet = _locked(timesheet)
-    if not permissions.can_countersign(by, timesheet):
+    if not permissions.signs_for_safe_almere(by, timesheet):
         raise PermissionDenied
+    if permissions.approved_it(by, timesheet):
+        raise HoursError(str(APPROVER_DOES_NOT_COUNTERSIGN) + " " + _("Er is niets veranderd."))
     if timesheet.status != TimesheetStatus.APPROVED:
         raise HoursError(_("Dit urenoverzicht is al afgehandeld. Er is niets veranderd."))
     return _step(

@@ -210,6 +210,8 @@ def _queue(user, status: str):
             if people.has_role(user, people.SIGNER)
             else (Timesheet.objects.none())
         )
+    if status == TimesheetStatus.APPROVED:
+        queryset = queryset.exclude(pk__in=permissions.approved_by(user))
     return (
         queryset.filter(status=status)
         .exclude(burgerbaner__user=user)
@@ -264,6 +266,11 @@ def timesheet_detail(request, pk: int):
     can_countersign = timesheet.status == TimesheetStatus.APPROVED and permissions.can_countersign(
         request.user, timesheet
     )
+    approved_it_themselves = (
+        timesheet.status == TimesheetStatus.APPROVED
+        and permissions.signs_for_safe_almere(request.user, timesheet)
+        and not can_countersign
+    )
     next_in_queue = None
     if can_approve or can_countersign:
         next_in_queue = _queue(request.user, timesheet.status).exclude(pk=timesheet.pk).first()
@@ -278,6 +285,7 @@ def timesheet_detail(request, pk: int):
             "is_own": permissions.is_own(request.user, timesheet),
             "can_approve": can_approve,
             "can_countersign": can_countersign,
+            "four_eyes": services.APPROVER_DOES_NOT_COUNTERSIGN if approved_it_themselves else "",
             "reject_form": RejectForm() if can_approve or can_countersign else None,
             "next_in_queue": next_in_queue,
         },

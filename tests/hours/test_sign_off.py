@@ -1,6 +1,7 @@
 from decimal import Decimal
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from accounts.models import Role
@@ -232,3 +233,66 @@ def test_a_long_queue_shows_the_oldest_hundred_first(client, signer, nonprofit):
     assert "105 urenoverzichten wachten" in first.text and ">4,5<" in first.text
     second = client.get(reverse("countersign_queue"), {"pagina": 2})
     assert [t.burgerbaner for t in second.context["timesheets"]] == people[100:]
+
+
+# --- four eyes: the countersigner is never the person who approved ---------------------
+
+
+@pytest.fixture
+def coordinator_and_signer(coordinator):
+    """The coordinator of the non-profit who also signs for Safe Almere."""
+    from allauth.mfa.totp.internal.auth import TOTP
+
+    from tests.factories import TOTP_SECRET
+
+    grant_role(coordinator, Role.Kind.SIGNER)
+    TOTP.activate(coordinator, TOTP_SECRET)
+    return coordinator
+
+
+@pytest.fixture
+def approved_by_them(burgerbaner, coordinator_and_signer, timesheet):
+    services.submit_timesheet(timesheet, by=burgerbaner.user)
+    act(Client(), coordinator_and_signer, timesheet, "approve")
+    assert status(timesheet) == TimesheetStatus.APPROVED
+    return timesheet
+
+
+def test_who_approved_a_timesheet_never_countersigns_it(
+    client, coordinator_and_signer, approved_by_them
+):
+    response = act(client, coordinator_and_signer, approved_by_them, "countersign")
+    page = client.get(response["Location"]).text
+    assert "Je hebt dit urenoverzicht al goedgekeurd voor de organisatie" in page
+    assert status(approved_by_them) == TimesheetStatus.APPROVED
+    assert not approved_by_them.steps.filter(action=TimesheetStep.Action.COUNTERSIGN).exists()
+
+
+def test_the_service_refuses_the_approver_as_countersigner_with_a_plain_message(
+    coordinator_and_signer, approved_by_them
+):
+    with pytest.raises(services.HoursError, match="andere ondertekenaar van Safe Almere"):
+        services.countersign_timesheet(approved_by_them, by=coordinator_and_signer)
+    assert status(approved_by_them) == TimesheetStatus.APPROVED
+
+
+def test_the_approver_is_not_offered_the_countersign_of_their_own_approval(
+    client, coordinator_and_signer, approved_by_them
+):
+    client.force_login(coordinator_and_signer)
+    assert list(client.get(reverse("countersign_queue")).context["timesheets"]) == []
+    client.post(reverse("countersign_queue"), {"timesheet": [approved_by_them.pk]})
+    assert status(approved_by_them) == TimesheetStatus.APPROVED
+    page = client.get(approved_by_them.get_absolute_url())
+    assert not page.context["can_countersign"]
+    assert reverse("timesheet_countersign", args=[approved_by_them.pk]) not in page.text
+    assert "Een andere ondertekenaar van Safe Almere keurt het goed" in page.text
+    dashboard = client.get(reverse("signer_dashboard"))
+    assert dashboard.context["counts"]["timesheets"] == 0
+
+
+def test_another_signer_countersigns_what_the_coordinator_and_signer_approved(
+    client, signer, approved_by_them
+):
+    act(client, signer, approved_by_them, "countersign")
+    assert status(approved_by_them) == TimesheetStatus.COUNTERSIGNED
