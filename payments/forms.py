@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.forms import DateInput, decimal_input
 from accounts.models import Burgerbaner
+from payments import permissions
 from payments.errors import PaymentError
 from payments.models import Extra
 from payments.services import check_amount
@@ -14,8 +15,14 @@ from payments.services import check_amount
 class ExtraForm(forms.ModelForm):
     burgerbaner = forms.ModelChoiceField(
         label=_("Burgerbaner"),
-        queryset=Burgerbaner.objects.order_by("legal_name"),
+        queryset=Burgerbaner.objects.none(),
         empty_label=_("Kies een burgerbaner"),
+        error_messages={
+            "invalid_choice": _(
+                "Kies een burgerbaner uit de lijst. Een gift of reiskosten voor jezelf "
+                "registreert een collega van Safe Almere."
+            )
+        },
     )
 
     class Meta:
@@ -23,8 +30,11 @@ class ExtraForm(forms.ModelForm):
         fields = ["burgerbaner", "date", "kind", "amount", "description"]
         widgets = {"date": DateInput()}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["burgerbaner"].queryset = permissions.extra_recipients(user).order_by(
+            "legal_name"
+        )
         decimal_input(self.fields["amount"])
         self.fields["date"].initial = timezone.localdate()
 

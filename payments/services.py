@@ -16,7 +16,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import OperationalError, connection, transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from sepaxml import SepaTransfer
 from simple_history.utils import bulk_create_with_history
 
@@ -25,7 +27,7 @@ from accounts.iban import normalise_iban
 from accounts.models import Burgerbaner, Organisation, User
 from agreements.models import AllowanceAgreement
 from burgerbaan.money import CENT
-from payments import cap
+from payments import cap, permissions
 from payments.errors import PaymentError
 from payments.models import (
     Extra,
@@ -37,6 +39,11 @@ from payments.models import (
 from rules.services import RulesMissing, rules_for
 
 LOCK_TIMEOUT = "3s"
+
+OWN_EXTRA = _lazy(
+    "Je kunt geen gift of reiskosten voor jezelf registreren. Een gift of reiskosten voor "
+    "jezelf registreert een collega van Safe Almere."
+)
 
 
 def _require(user: User, *kinds: str) -> None:
@@ -99,6 +106,32 @@ def payout_agreements(ids: list[int], year: int, month: int) -> dict[int, Allowa
     return chosen
 
 
+def approval_refusals(
+    burgerbaners: list[Burgerbaner], year: int, month: int, *, by: User
+) -> dict[int, str]:
+    """Per person ``by`` may not approve the month of, the reason (four eyes).
+
+    A treasurer never approves their own allowance, nor a month whose payment
+    they marked returned themselves: someone else approves it again.
+    """
+    returned = permissions.marked_returned_by(by, [p.pk for p in burgerbaners], year, month)
+    refused: dict[int, str] = {}
+    for person in burgerbaners:
+        if permissions.is_own(by, person):
+            refused[person.pk] = _(
+                "Je kunt geen betaling aan jezelf goedkeuren. Vraag een andere penningmeester."
+            )
+        elif person.pk in returned:
+            refused[person.pk] = _(
+                "Je hebt de betaling van %(month)s aan %(name)s zelf als teruggekomen "
+                "gemarkeerd. Een andere penningmeester keurt hem opnieuw goed."
+            ) % {
+                "month": date_format(datetime.date(year, month, 1), "F Y"),
+                "name": person.legal_name,
+            }
+    return refused
+
+
 def approve_months(
     burgerbaners: list[Burgerbaner], year: int, month: int, *, by: User
 ) -> tuple[list[Payment], dict[int, str]]:
@@ -106,7 +139,7 @@ def approve_months(
 
     The maxima are re-checked for everyone inside the transaction that records
     the payments, under the locks of all of them. Returns the payments made and,
-    per person refused, the reason (a treasurer never pays themselves; a month
+    per person refused, the reason (``approval_refusals``: four eyes; a month
     with nothing, or no room, left to pay gets nothing).
     """
     _require(by, people.TREASURER)
@@ -114,12 +147,7 @@ def approve_months(
         rules_for(year)
     except RulesMissing as exc:
         raise PaymentError(exc.message) from exc
-    refused: dict[int, str] = {}
-    for person in burgerbaners:
-        if person.user_id == by.pk:
-            refused[person.pk] = _(
-                "Je kunt geen betaling aan jezelf goedkeuren. Vraag een andere penningmeester."
-            )
+    refused = approval_refusals(burgerbaners, year, month, by=by)
     persons = [p for p in burgerbaners if p.pk not in refused]
     agreements = payout_agreements([p.pk for p in persons], year, month)
     now = timezone.now()
@@ -176,8 +204,14 @@ def register_extra(
     description: str,
     by: User,
 ) -> Extra:
-    """Safe Almere staff register a gift or travel costs; they count toward the maxima."""
+    """Safe Almere staff register a gift or travel costs; they count toward the maxima.
+
+    Never for themselves: a colleague registers the gift of a treasurer or signer
+    who is also a burgerbaner.
+    """
     _require(by, people.TREASURER, people.SIGNER)
+    if permissions.is_own(by, burgerbaner):
+        raise PaymentError(str(OWN_EXTRA))
     check_amount(amount)
     if not AllowanceAgreement.objects.in_force_on(date).filter(burgerbaner=burgerbaner).exists():
         raise PaymentError(
@@ -293,13 +327,23 @@ def mark_batch_paid(batch: PaymentBatch, *, execution_date: datetime.date, by: U
 
 @transaction.atomic
 def mark_returned(payment: Payment, *, reason: str, by: User) -> Payment:
-    """The bank sent a payment back: it no longer counts, so its headroom is free again."""
+    """The bank sent a payment back: it no longer counts, so its headroom is free again.
+
+    Keeps who marked it and when; never a treasurer's own payment, and whoever
+    marked it does not approve that month again (``approval_refusals``).
+    """
     _require(by, people.TREASURER)
+    if permissions.is_own(by, payment.burgerbaner):
+        raise PaymentError(
+            _("Dit is je eigen betaling. Een andere penningmeester markeert hem als teruggekomen.")
+        )
     if not reason.strip():
         raise PaymentError(_("Schrijf op waarom de betaling terugkwam."))
     lock_person_year(payment.burgerbaner_id, payment.year)
     payment = Payment.objects.select_for_update().get(pk=payment.pk)
     payment.move_to(PaymentStatus.RETURNED)
     payment.return_reason = reason.strip()
+    payment.returned_by = by
+    payment.returned_at = timezone.now()
     payment.save()
     return payment

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 from accounts import permissions as people
 from accounts.models import Burgerbaner
 from agreements.models import AllowanceAgreement
-from payments import cap, services
+from payments import cap, permissions, services
 from payments.errors import PaymentError
 from payments.forms import ExtraForm, MarkPaidForm, MonthForm, ReturnForm
 from payments.models import Extra, Payment, PaymentBatch, PaymentStatus
@@ -28,7 +28,8 @@ def _staff(user) -> bool:
 
 def _payment_for(request, pk: int) -> Payment:
     payment = get_object_or_404(
-        Payment.objects.select_related("burgerbaner__user", "batch", "approved_by"), pk=pk
+        Payment.objects.select_related("burgerbaner__user", "batch", "approved_by", "returned_by"),
+        pk=pk,
     )
     if not (_staff(request.user) or payment.burgerbaner.user_id == request.user.pk):
         raise PermissionDenied
@@ -84,12 +85,18 @@ def month_proposal(request, year: int, month: int):
     page = Paginator(_people_of_month(year, month), 200).get_page(request.GET.get("pagina"))
     persons = list(page.object_list)
     overviews = cap.overviews([p.pk for p in persons], year, month)
+    refusals = services.approval_refusals(persons, year, month, by=request.user)
     rows, nothing = [], []
     for person in persons:
         proposal = overviews[person.pk].proposal()
         if proposal.payable:
             rows.append(
-                {"burgerbaner": person, "overview": overviews[person.pk], "proposal": proposal}
+                {
+                    "burgerbaner": person,
+                    "overview": overviews[person.pk],
+                    "proposal": proposal,
+                    "refusal": refusals.get(person.pk, ""),
+                }
             )
         else:
             nothing.append(person)
@@ -214,7 +221,7 @@ def batch_sepa(request, pk: int):
 def payment_detail(request, pk: int):
     payment = _payment_for(request, pk)
     form = None
-    if payment.status == PaymentStatus.PAID and people.has_role(request.user, people.TREASURER):
+    if permissions.can_mark_returned(request.user, payment):
         form = ReturnForm(request.POST or None)
         if request.method == "POST" and form.is_valid():
             try:
@@ -248,9 +255,9 @@ def payment_spec(request, pk: int):
 
 @login_required
 def extra_create(request):
-    if not people.role_kinds(request.user) & {people.TREASURER, people.SIGNER}:
+    if not permissions.registers_extras(request.user):
         raise PermissionDenied
-    form = ExtraForm(request.POST or None)
+    form = ExtraForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
             services.register_extra(
