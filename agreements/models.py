@@ -21,7 +21,8 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from accounts.iban import IBANField
+from accounts.iban import IBANField, group_iban
+from accounts.iban import mask_iban as mask_iban_text
 from accounts.models import Burgerbaner, Organisation
 from agreements.errors import AgreementError, AgreementLocked
 from rules.models import YearRules
@@ -193,9 +194,18 @@ class Agreement(models.Model):
         digest = hashlib.sha256(self.document_html.encode("utf-8")).hexdigest()
         return bool(self.document_html) and digest == self.document_sha256
 
-    def document(self) -> SafeString:
-        # Our own rendering, stored at the moment it was sent for signature.
-        return mark_safe(self.document_html) if self.document_html else self.render_document()  # noqa: S308
+    def document(self, *, mask_iban: bool = False) -> SafeString:
+        """The text to show: our own rendering, stored when it was sent for signature.
+
+        ``mask_iban`` shows the payout IBAN in it as NL91 •••• •••• ••43 00, for
+        readers who may not see it whole; the stored text and its SHA-256 stay as signed.
+        """
+        html = self.document_html or str(self.render_document())
+        iban = getattr(self, "iban", "")
+        if mask_iban and iban:
+            for shown in (group_iban(iban), iban):
+                html = html.replace(shown, mask_iban_text(iban))
+        return mark_safe(html)  # noqa: S308 - our own template's output, letters and digits swapped
 
     # --- naming ---------------------------------------------------------------------------
 

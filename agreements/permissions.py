@@ -6,7 +6,13 @@ from django.db.models import Q
 
 from accounts import permissions as people
 from accounts.models import User
-from agreements.models import Agreement, AllowanceAgreement, Signature, VolunteerAgreement
+from agreements.models import (
+    Agreement,
+    AgreementStatus,
+    AllowanceAgreement,
+    Signature,
+    VolunteerAgreement,
+)
 
 
 def sees_all_agreements(user: User) -> bool:
@@ -57,3 +63,18 @@ def party_of(user: User, agreement: Agreement) -> str | None:
 
 def can_manage(user: User) -> bool:
     return people.has_role(user, people.ADMIN)
+
+
+def sees_full_iban(user: User, agreement: Agreement) -> bool:
+    """The person, the treasurer and admins; a signer only while it waits for their signature.
+
+    A Safe Almere signer checks the account the money goes to before signing; after
+    that (or once a colleague signed for Safe Almere) they see it masked, like elsewhere.
+    """
+    if people.can_see_full_iban(user, agreement.burgerbaner):
+        return True
+    return (
+        agreement.status == AgreementStatus.AWAITING_SIGNATURES
+        and party_of(user, agreement) == Signature.Party.ORGANISATION
+        and not agreement.signatures.filter(party=Signature.Party.ORGANISATION).exists()
+    )

@@ -91,7 +91,9 @@ def agreement_detail(request, kind: str, pk: int):
         "agreements/agreement_detail.html",
         {
             "agreement": agreement,
-            "document": agreement.document(),
+            "document": agreement.document(
+                mask_iban=not permissions.sees_full_iban(request.user, agreement)
+            ),
             "burgerbaner_signature": signatures.get(Signature.Party.BURGERBANER),
             "organisation_signature": signatures.get(Signature.Party.ORGANISATION),
             "can_sign": can_sign,
@@ -136,7 +138,10 @@ def agreement_sign(request, kind: str, pk: int):
 @login_required
 def agreement_pdf(request, kind: str, pk: int):
     agreement = _agreement_for(request, kind, pk)
-    response = HttpResponse(render_agreement_pdf(agreement), content_type="application/pdf")
+    pdf = render_agreement_pdf(
+        agreement, mask_iban=not permissions.sees_full_iban(request.user, agreement)
+    )
+    response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{agreement.filename()}"'
     return response
 

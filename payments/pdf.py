@@ -47,5 +47,6 @@ def specification(payment: Payment) -> dict:
     }
 
 
-def payment_pdf(payment: Payment) -> bytes:
-    return template_pdf("payments/pdf/specification.html", specification(payment))
+def payment_pdf(payment: Payment, *, full_iban: bool) -> bytes:
+    context = {**specification(payment), "full_iban": full_iban}
+    return template_pdf("payments/pdf/specification.html", context)

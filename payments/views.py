@@ -239,6 +239,7 @@ def payment_detail(request, pk: int):
             "form": form,
             "history": payment.history.select_related("history_user"),
             "is_staff": _staff(request.user),
+            "full_iban": people.can_see_full_iban(request.user, payment.burgerbaner),
         },
     )
 
@@ -246,7 +247,10 @@ def payment_detail(request, pk: int):
 @login_required
 def payment_spec(request, pk: int):
     payment = _payment_for(request, pk)
-    response = HttpResponse(payment_pdf(payment), content_type="application/pdf")
+    full_iban = people.can_see_full_iban(request.user, payment.burgerbaner)
+    response = HttpResponse(
+        payment_pdf(payment, full_iban=full_iban), content_type="application/pdf"
+    )
     response["Content-Disposition"] = (
         f'attachment; filename="specificatie-{payment.year}-{payment.month:02d}-{payment.pk}.pdf"'
     )
