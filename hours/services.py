@@ -16,7 +16,7 @@ from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from accounts.models import Burgerbaner, User
 from agreements.models import VolunteerAgreement
@@ -254,7 +254,7 @@ def approve_timesheet(timesheet: Timesheet, *, by: User, ip=None) -> Timesheet:
     return _step(timesheet, TimesheetStep.Action.APPROVE, TimesheetStatus.APPROVED, by=by, ip=ip)
 
 
-APPROVER_DOES_NOT_COUNTERSIGN = _lazy(
+APPROVER_DOES_NOT_COUNTERSIGN = gettext_lazy(
     "Je hebt dit urenoverzicht al goedgekeurd voor de organisatie. Een andere ondertekenaar "
     "van Safe Almere keurt het goed."
 )
@@ -271,7 +271,7 @@ def countersign_timesheet(timesheet: Timesheet, *, by: User, ip=None) -> Timeshe
     if not permissions.signs_for_safe_almere(by, timesheet):
         raise PermissionDenied
     if permissions.approved_it(by, timesheet):
-        raise HoursError(str(APPROVER_DOES_NOT_COUNTERSIGN) + " " + _("Er is niets veranderd."))
+        raise HoursError(str(APPROVER_DOES_NOT_COUNTERSIGN))
     if timesheet.status != TimesheetStatus.APPROVED:
         raise HoursError(_("Dit urenoverzicht is al afgehandeld. Er is niets veranderd."))
     return _step(

@@ -18,7 +18,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from sepaxml import SepaTransfer
 from simple_history.utils import bulk_create_with_history
 
@@ -40,7 +40,7 @@ from rules.services import RulesMissing, rules_for
 
 LOCK_TIMEOUT = "3s"
 
-OWN_EXTRA = _lazy(
+OWN_EXTRA = gettext_lazy(
     "Je kunt geen gift of reiskosten voor jezelf registreren. Een gift of reiskosten voor "
     "jezelf registreert een collega van Safe Almere."
 )
