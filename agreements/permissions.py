@@ -56,9 +56,24 @@ def party_of(user: User, agreement: Agreement) -> str | None:
     if isinstance(agreement, VolunteerAgreement):
         if agreement.organisation_id in people.coordinated_organisation_ids(user):
             return Signature.Party.ORGANISATION
-    elif isinstance(agreement, AllowanceAgreement) and people.has_role(user, people.SIGNER):
+    elif (
+        isinstance(agreement, AllowanceAgreement)
+        and people.has_role(user, people.SIGNER)
+        and not prepared(user, agreement)
+    ):
         return Signature.Party.ORGANISATION
     return None
+
+
+def prepared(user: User, agreement: Agreement) -> bool:
+    """Did ``user`` make or change this agreement? Then another signs it for Safe Almere.
+
+    Four eyes on money: an admin who also signs for Safe Almere never signs the
+    allowance agreement they drew up or changed themselves.
+    """
+    return (
+        agreement.created_by_id == user.pk or agreement.history.filter(history_user=user).exists()
+    )
 
 
 def can_manage(user: User) -> bool:

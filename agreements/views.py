@@ -97,6 +97,13 @@ def agreement_detail(request, kind: str, pk: int):
             "burgerbaner_signature": signatures.get(Signature.Party.BURGERBANER),
             "organisation_signature": signatures.get(Signature.Party.ORGANISATION),
             "can_sign": can_sign,
+            "prepared_it": (
+                agreement.status == AgreementStatus.AWAITING_SIGNATURES
+                and party is None
+                and isinstance(agreement, AllowanceAgreement)
+                and people.has_role(request.user, people.SIGNER)
+                and permissions.prepared(request.user, agreement)
+            ),
             "sign_form": (
                 SignForm(initial={"document_sha256": agreement.document_sha256})
                 if can_sign

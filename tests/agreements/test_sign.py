@@ -248,3 +248,22 @@ def test_a_stored_text_that_does_not_match_its_fingerprint_is_not_signed(
             document_sha256=awaiting_allowance.document_sha256,
         )
     assert not awaiting_allowance.signatures.exists()
+
+
+def test_an_admin_who_also_signs_never_signs_the_allowance_agreement_they_made(
+    client, awaiting_allowance, admin_user, signer
+):
+    from accounts.models import Role
+    from accounts.services import grant_role
+
+    grant_role(admin_user, Role.Kind.SIGNER)
+    client.force_login(admin_user)
+    page = client.get(awaiting_allowance.get_absolute_url())
+    assert "Een andere ondertekenaar van Safe Almere tekent hem" in page.text
+    assert 'name="document_sha256"' not in page.text
+    posted = {"agree": "on", "document_sha256": awaiting_allowance.document_sha256}
+    assert client.post(sign_url(awaiting_allowance), posted).status_code == 403
+    assert not awaiting_allowance.signatures.exists()
+    # Another signer of Safe Almere signs it.
+    client.post(sign_url(awaiting_allowance), opened(client, signer, awaiting_allowance))
+    assert awaiting_allowance.signatures.get().signed_by == signer
