@@ -6,6 +6,7 @@ from import_export import fields, resources
 from import_export.admin import ImportExportModelAdmin
 
 from accounts.models import Burgerbaner, Invitation, Organisation, Role, User
+from burgerbaan.exports import SafeExportAdminMixin
 from burgerbaan.history_admin import HistoryAdmin
 from burgerbaan.imports import AllOrNothingImportMixin
 
@@ -90,7 +91,9 @@ class RoleInline(admin.TabularInline):
 
 
 @admin.register(User)
-class UserAdmin(AllOrNothingImportMixin, ImportExportModelAdmin, BaseUserAdmin):
+class UserAdmin(
+    AllOrNothingImportMixin, SafeExportAdminMixin, ImportExportModelAdmin, BaseUserAdmin
+):
     resource_classes = [UserResource]
     ordering = ["name"]
     list_display = ["name", "email", "is_active", "last_login"]
@@ -113,7 +116,9 @@ class UserAdmin(AllOrNothingImportMixin, ImportExportModelAdmin, BaseUserAdmin):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(AllOrNothingImportMixin, ImportExportModelAdmin, HistoryAdmin):
+class OrganisationAdmin(
+    AllOrNothingImportMixin, SafeExportAdminMixin, ImportExportModelAdmin, HistoryAdmin
+):
     resource_classes = [OrganisationResource]
     list_display = ["name", "kind", "kvk_number", "contact_name"]
     list_filter = ["kind"]
@@ -121,7 +126,9 @@ class OrganisationAdmin(AllOrNothingImportMixin, ImportExportModelAdmin, History
 
 
 @admin.register(Burgerbaner)
-class BurgerbanerAdmin(AllOrNothingImportMixin, ImportExportModelAdmin, HistoryAdmin):
+class BurgerbanerAdmin(
+    AllOrNothingImportMixin, SafeExportAdminMixin, ImportExportModelAdmin, HistoryAdmin
+):
     resource_classes = [BurgerbanerResource]
     list_display = ["legal_name", "user", "date_of_birth", "start_date"]
     search_fields = ["legal_name", "user__email"]

@@ -1,19 +1,14 @@
-"""Export formats (CSV, XLSX, JSON) through django-import-export, safe for spreadsheets."""
+"""The reports' exports (CSV, XLSX, JSON) through django-import-export.
+
+What they hold is made safe for spreadsheets in the view, by the one neutraliser
+of every export (``burgerbaan.exports``).
+"""
 
 from import_export import fields, resources, widgets
 
 from agreements.models import Signature
 from hours.models import HourEntry
 from payments.models import Payment
-from reports.safety import neutralise
-
-
-class SafeExportMixin:
-    """Neutralise text that would run as a formula; numbers stay numbers."""
-
-    def export_field(self, field, instance, **kwargs):
-        value = super().export_field(field, instance, **kwargs)
-        return neutralise(value) if isinstance(field.get_value(instance), str) else value
 
 
 def money(attribute: str, column: str) -> fields.Field:
@@ -24,7 +19,7 @@ def money(attribute: str, column: str) -> fields.Field:
     )
 
 
-class PersonReportResource(SafeExportMixin, resources.Resource):
+class PersonReportResource(resources.Resource):
     """The year report per burgerbaner."""
 
     name = fields.Field(attribute="burgerbaner__legal_name", column_name="burgerbaner")
@@ -44,7 +39,7 @@ class PersonReportResource(SafeExportMixin, resources.Resource):
     )
 
 
-class HourEntryResource(SafeExportMixin, resources.ModelResource):
+class HourEntryResource(resources.ModelResource):
     burgerbaner = fields.Field(
         attribute="timesheet__burgerbaner__legal_name", column_name="burgerbaner"
     )
@@ -70,7 +65,7 @@ class HourEntryResource(SafeExportMixin, resources.ModelResource):
         export_order = fields
 
 
-class PaymentResource(SafeExportMixin, resources.ModelResource):
+class PaymentResource(resources.ModelResource):
     burgerbaner = fields.Field(attribute="burgerbaner__legal_name", column_name="burgerbaner")
     amount = money("amount", "bedrag")
     approved_by = fields.Field(attribute="approved_by__name", column_name="goedgekeurd door")
@@ -92,7 +87,7 @@ class PaymentResource(SafeExportMixin, resources.ModelResource):
         export_order = fields
 
 
-class SignatureResource(SafeExportMixin, resources.ModelResource):
+class SignatureResource(resources.ModelResource):
     signed_by = fields.Field(attribute="signed_by__name", column_name="getekend door")
 
     class Meta:

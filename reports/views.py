@@ -13,6 +13,7 @@ from import_export.formats import base_formats
 from accounts import permissions as people
 from accounts.models import Burgerbaner, Organisation
 from agreements.models import Signature
+from burgerbaan.exports import neutralise, safe_dataset, sql_neutralise
 from hours.models import HourEntry
 from payments.models import Payment
 from reports import outcomes, research, yearly
@@ -23,7 +24,6 @@ from reports.resources import (
     PersonReportResource,
     SignatureResource,
 )
-from reports.safety import neutralise
 from reports.statements import statement_pdf
 from reports.tasks import build_statements_zip
 
@@ -98,25 +98,26 @@ class _Echo:
         return value
 
 
-# Cells that a spreadsheet would run as a formula get a quote in front (see safety.py).
-_SAFE = "CASE WHEN {col} ~ E'^[=+@\\t\\r-]' THEN '''' || {col} ELSE {col} END"
+# The database writes the CSV itself; its text columns get the same neutralising.
+_TEXT_COLUMNS = ("b.legal_name", "o.name", "e.description", "e.correction_reason")
 _COPY_HOURS = (
-    "COPY (SELECT e.id, e.date, "
-    + _SAFE.format(col="b.legal_name")
-    + ", "
-    + _SAFE.format(col="o.name")
-    + ", e.hours, "
-    + _SAFE.format(col="e.description")
-    + ", "
-    "CASE WHEN e.is_correction THEN 1 ELSE 0 END, "
-    + _SAFE.format(col="e.correction_reason")
-    + ", t.status "
+    "COPY (SELECT e.id, e.date, {0}, {1}, e.hours, {2}, "
+    "CASE WHEN e.is_correction THEN 1 ELSE 0 END, {3}, t.status "
     "FROM hours_hourentry e "
     "JOIN hours_timesheet t ON t.id = e.timesheet_id "
     "JOIN accounts_burgerbaner b ON b.id = t.burgerbaner_id "
     "JOIN accounts_organisation o ON o.id = t.organisation_id "
     "WHERE e.date BETWEEN %s AND %s ORDER BY e.date, e.id) TO STDOUT WITH CSV"
 )
+
+
+def _copy_hours_sql(first: datetime.date, last: datetime.date) -> tuple[str, list]:
+    expressions, params = [], []
+    for column in _TEXT_COLUMNS:
+        expression, patterns = sql_neutralise(column)
+        expressions.append(expression)
+        params.extend(patterns)
+    return _COPY_HOURS.format(*expressions), [*params, first, last]
 
 
 def _stream_hours_csv(year: int):
@@ -129,10 +130,10 @@ def _stream_hours_csv(year: int):
     resource = HourEntryResource()
     yield writer.writerow(resource.get_export_headers())
     if connection.vendor == "postgresql":
-        first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+        sql, params = _copy_hours_sql(datetime.date(year, 1, 1), datetime.date(year, 12, 31))
         with connection.cursor() as cursor:
             raw = cursor.connection.cursor()
-            with raw.copy(_COPY_HOURS, (first, last)) as copy:
+            with raw.copy(sql, params) as copy:
                 for block in copy:
                     yield bytes(block)
         return
@@ -142,7 +143,7 @@ def _stream_hours_csv(year: int):
         .order_by("date", "pk")
     )
     for entry in entries.iterator(chunk_size=2000):
-        yield writer.writerow(resource.export_resource(entry))
+        yield writer.writerow([neutralise(cell) for cell in resource.export_resource(entry)])
 
 
 @people.role_required(people.ADMIN)
@@ -165,6 +166,7 @@ def export(request, year: int, kind: str, fmt: str):
         dataset = SignatureResource().export(Signature.objects.filter(signed_at__year=year))
     else:
         raise Http404
+    safe_dataset(dataset, title=f"{kind} {year}")
     return _download(FORMATS[fmt]().export_data(dataset), fmt, f"{kind}-{year}")
 
 

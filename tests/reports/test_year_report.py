@@ -86,6 +86,20 @@ def test_cells_that_look_like_formulas_are_neutralised(client, admin_user, paid_
     assert book.active["A2"].value.replace("\n", "\r") == ("'" + evil).replace("\n", "\r")
 
 
+def test_a_formula_after_a_semicolon_is_neutralised_too(client, admin_user, paid_year):
+    """A Dutch spreadsheet splits a CSV line at ';': the part after it is a cell of its own."""
+    paid_year.legal_name = "Fatima; =1+1"
+    paid_year.save()
+    client.force_login(admin_user)
+    text = client.get(reverse("report_export", args=[YEAR, "personen", "csv"])).content.decode()
+    assert list(csv.reader(io.StringIO(text, newline="")))[1][0] == "Fatima; '=1+1"
+    book = openpyxl.load_workbook(
+        io.BytesIO(client.get(reverse("report_export", args=[YEAR, "personen", "xlsx"])).content)
+    )
+    assert book.active.title == f"personen {YEAR}"
+    assert book.active["A2"].value == "Fatima; '=1+1"
+
+
 def test_audit_export_lists_signatures_and_money_changes(client, admin_user, paid_year):
     client.force_login(admin_user)
     text = client.get(reverse("audit_export", args=[YEAR])).content.decode()
@@ -174,6 +188,27 @@ def test_raw_hours_export_neutralises_formulas(client, admin_user, burgerbaner, 
     rows = list(csv.reader(io.StringIO(content, newline="")))
     assert rows[1][5] == "'=cmd|' /C calc'!A0"
     assert rows[1][2] == "Fatima el Amrani"
+
+
+@pytest.mark.parametrize(
+    ("description", "safe"),
+    [
+        ("Koffie; =1+1", "Koffie; '=1+1"),
+        ("-2+3", "'-2+3"),
+        ("\tTab;@SUM(A1)", "'\tTab;'@SUM(A1)"),
+        ("Koffie;  +1", "Koffie;  '+1"),
+        ("-12.50", "-12.50"),
+    ],
+)
+def test_raw_hours_export_neutralises_like_every_other_export(
+    client, admin_user, burgerbaner, countersigned, description, safe
+):
+    """On PostgreSQL the database writes this CSV itself: the same rule, the same result."""
+    countersigned(3, [3], description=description)
+    client.force_login(admin_user)
+    response = client.get(reverse("report_export", args=[YEAR, "uren", "csv"]))
+    content = b"".join(response.streaming_content).decode()
+    assert list(csv.reader(io.StringIO(content, newline="")))[1][5] == safe
 
 
 def test_many_statements_render_on_every_core(admin_user, monkeypatch):
