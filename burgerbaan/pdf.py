@@ -1,18 +1,60 @@
 """Every PDF of the app: an HTML template rendered by WeasyPrint.
 
+WeasyPrint fetches whatever the HTML and its CSS point at. A PDF of ours needs
+nothing but our own static files, so the fetcher serves exactly those and
+refuses every other scheme, host and path: text that slipped into the CSS (a
+newline in a name once did) cannot make the server fetch a URL or read a file.
+A refused fetch leaves a warning in the log; the PDF still renders. The
+templates keep people's text out of CSS altogether (running elements instead
+of ``content: "…"``).
+
 This module imports nothing of Django at load time, so ``render_pdf`` also
 runs in fresh worker processes (see ``reports.tasks``).
 """
 
+from __future__ import annotations
+
+import mimetypes
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+from urllib.request import url2pathname
+
 from weasyprint import HTML
+from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+# The project's own static files: settings.STATICFILES_DIRS and STATIC_ROOT.
+STATIC_DIRS = (BASE_DIR / "static", BASE_DIR / "staticfiles")
 
 
-def render_pdf(html: str, base_url: str) -> bytes:
-    return HTML(string=html, base_url=base_url).write_pdf()
+def static_file(url: str) -> Path | None:
+    """The static file ``url`` names, or None when it names anything else."""
+    parts = urlsplit(url)
+    if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
+        return None
+    path = Path(url2pathname(unquote(parts.path))).resolve()
+    for root in STATIC_DIRS:
+        if path.is_relative_to(root.resolve()) and path.is_file():
+            return path
+    return None
+
+
+class StaticFilesOnly(URLFetcher):
+    def fetch(self, url, headers=None):
+        path = static_file(url)
+        if path is None:
+            raise ValueError("a PDF fetches only the project's own static files")
+        content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        return URLFetcherResponse(
+            path.as_uri(), body=path.read_bytes(), headers={"Content-Type": content_type}
+        )
+
+
+def render_pdf(html: str) -> bytes:
+    return HTML(string=html, base_url=str(BASE_DIR), url_fetcher=StaticFilesOnly()).write_pdf()
 
 
 def template_pdf(template: str, context: dict) -> bytes:
-    from django.conf import settings
     from django.template.loader import render_to_string
 
-    return render_pdf(render_to_string(template, context), str(settings.BASE_DIR))
+    return render_pdf(render_to_string(template, context))

@@ -6,7 +6,6 @@ import datetime
 from collections import defaultdict
 from decimal import Decimal
 
-from django.conf import settings
 from django.db.models import Sum
 from django.template.loader import render_to_string
 
@@ -71,4 +70,4 @@ def statement_html(burgerbaner: Burgerbaner, year: int) -> str:
 
 
 def statement_pdf(burgerbaner: Burgerbaner, year: int) -> bytes:
-    return render_pdf(statement_html(burgerbaner, year), str(settings.BASE_DIR))
+    return render_pdf(statement_html(burgerbaner, year))

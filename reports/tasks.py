@@ -6,7 +6,6 @@ import tempfile
 import zipfile
 from concurrent.futures import ProcessPoolExecutor
 
-from django.conf import settings
 from django.core.files import File
 from django.db.models import Q
 from django.tasks import task
@@ -58,10 +57,9 @@ def build_statements_zip(run_id: int) -> None:
 def _render_all(persons, year: int):
     """Yield (person, PDF) in order. The database work stays here; turning HTML into
     PDF (the slow, CPU-bound part) runs on every core when there are many."""
-    base_url = str(settings.BASE_DIR)
     if len(persons) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
         for person in persons:
-            yield person, render_pdf(statement_html(person, year), base_url)
+            yield person, render_pdf(statement_html(person, year))
         return
     # Fresh processes (spawn) share no database connection with this one.
     context = multiprocessing.get_context("spawn")
@@ -69,7 +67,7 @@ def _render_all(persons, year: int):
         pending = []
         for person in persons:
             html = statement_html(person, year)
-            pending.append((person, pool.submit(render_pdf, html, base_url)))
+            pending.append((person, pool.submit(render_pdf, html)))
             if len(pending) >= 4 * (os.cpu_count() or 1):
                 person_, future = pending.pop(0)
                 yield person_, future.result()

@@ -29,6 +29,7 @@ def test_timesheet_pdf_shows_entries_totals_and_both_sign_offs(
     assert "3,75 uur" in text
     assert "Linda Smit" in text
     assert "nog niet getekend" in text  # Safe Almere has not countersigned yet
+    assert "· Fatima el Amrani · pagina 1 van 1" in text  # the footer of every page
 
     services.countersign_timesheet(timesheet, by=signer)
     client.force_login(coordinator)
