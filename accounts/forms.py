@@ -134,3 +134,15 @@ def decimal_input(field: forms.DecimalField) -> forms.DecimalField:
     field.widget = forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"})
     field.widget.is_localized = True
     return field
+
+
+class PeopleSearchForm(forms.Form):
+    """The search on the admin's list of people (``?zoek=``)."""
+
+    zoek = forms.CharField(
+        required=False,
+        error_messages={"null_characters_not_allowed": "Zoek zonder vreemde tekens."},
+    )
+
+    def clean_zoek(self) -> str:
+        return self.cleaned_data["zoek"][:100]

@@ -3,6 +3,8 @@ from django.urls import include, path
 
 from burgerbaan.health import health
 
+handler400 = "burgerbaan.errors.bad_request"
+
 admin.site.site_header = "Burgerbaan beheer"
 admin.site.site_title = "Burgerbaan beheer"
 

@@ -10,6 +10,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_noop
 
 from accounts import permissions as perms
+from accounts.forms import PeopleSearchForm
 from accounts.models import Burgerbaner, Invitation, Organisation, User
 from agreements.models import (
     AgreementStatus,
@@ -162,7 +163,8 @@ def admin_dashboard(request):
         + AllowanceAgreement.objects.filter(status=AgreementStatus.AWAITING_SIGNATURES).count(),
     }
     # Thousands of people: fifty a page, and a search on name or e-mail.
-    search = request.GET.get("zoek", "").strip()[:100]
+    search_form = PeopleSearchForm(request.GET)
+    search = search_form.cleaned_data["zoek"] if search_form.is_valid() else ""
     people = User.objects.prefetch_related("roles__organisation").select_related("burgerbaner")
     if search:
         people = people.filter(Q(name__icontains=search) | Q(email__icontains=search))
@@ -174,6 +176,7 @@ def admin_dashboard(request):
             "counts": counts,
             "page": page,
             "search": search,
+            "search_form": search_form,
             "query": urlencode({"zoek": search}) if search else "",
             **_due_checkins(request.user),
         },

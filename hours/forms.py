@@ -1,9 +1,12 @@
+import datetime
+
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.forms import DateInput, decimal_input
 from agreements.models import VolunteerAgreement
+from burgerbaan.forms import IdsField
 from hours.models import HourEntry
 
 
@@ -79,3 +82,33 @@ class RejectForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=2000,
     )
+
+
+# The pilot keeps no hours from before this week (the first Monday of 2000).
+FIRST_WEEK = datetime.date(2000, 1, 3)
+ODD_WEEK = _("Deze week kunnen we niet laten zien. Kies een week vanaf 2000 op de urenpagina.")
+
+
+class WeekForm(forms.Form):
+    """The week in the link of the hours page (``?week=2026-03-02``): its Monday.
+
+    No week means this week; a week still to come shows this week too.
+    """
+
+    week = forms.DateField(
+        required=False, input_formats=["%Y-%m-%d"], error_messages={"invalid": ODD_WEEK}
+    )
+
+    def clean_week(self) -> datetime.date:
+        today = timezone.localdate()
+        day = self.cleaned_data["week"] or today
+        if day < FIRST_WEEK:
+            raise forms.ValidationError(ODD_WEEK)
+        day = min(day, today)
+        return day - datetime.timedelta(days=day.weekday())
+
+
+class ChooseTimesheetsForm(forms.Form):
+    """The timesheets ticked in a sign-off queue."""
+
+    timesheet = IdsField()

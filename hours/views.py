@@ -13,9 +13,17 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts import permissions as people
-from burgerbaan.errors import DomainError
+from burgerbaan.errors import DomainError, InputRefused
+from burgerbaan.forms import refusal
 from hours import permissions, services
-from hours.forms import CorrectionForm, HourEntryForm, RejectForm
+from hours.forms import (
+    FIRST_WEEK,
+    ChooseTimesheetsForm,
+    CorrectionForm,
+    HourEntryForm,
+    RejectForm,
+    WeekForm,
+)
 from hours.models import HourEntry, Timesheet, TimesheetStatus
 from hours.money import money
 from hours.pdf import timesheet_pdf
@@ -26,13 +34,10 @@ def _ip(request) -> str | None:
 
 
 def _week_start(request) -> datetime.date:
-    today = timezone.localdate()
-    try:
-        day = datetime.date.fromisoformat(request.GET.get("week", ""))
-    except ValueError:
-        day = today
-    day = min(day, today)
-    return day - datetime.timedelta(days=day.weekday())
+    form = WeekForm(request.GET)
+    if not form.is_valid():
+        raise InputRefused(refusal(form))
+    return form.cleaned_data["week"]
 
 
 def _entry_fields(form) -> dict:
@@ -124,7 +129,9 @@ def _hours_context(burgerbaner, week_start: datetime.date) -> dict:
         "burgerbaner": burgerbaner,
         "week_start": week_start,
         "week_end": week_end,
-        "previous_week": week_start - datetime.timedelta(days=7),
+        "previous_week": (
+            week_start - datetime.timedelta(days=7) if week_start > FIRST_WEEK else None
+        ),
         "next_week": week_start + datetime.timedelta(days=7) if week_end < today else None,
         "days": days,
         "week_total": sum((e.hours for e in entries), 0),
@@ -233,7 +240,11 @@ def countersign_queue(request):
 def _queue_page(request, status):
     countersign = status == TimesheetStatus.APPROVED
     if request.method == "POST":
-        chosen = Timesheet.objects.filter(pk__in=request.POST.getlist("timesheet"))
+        form = ChooseTimesheetsForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, refusal(form))
+            return redirect(request.path)
+        chosen = Timesheet.objects.filter(pk__in=form.cleaned_data["timesheet"])
         action = services.countersign_timesheet if countersign else services.approve_timesheet
         done = 0
         for timesheet in chosen:

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.forms import DateInput, decimal_input
 from accounts.models import Burgerbaner
+from burgerbaan.forms import IdsField
 from payments import permissions
 from payments.errors import PaymentError
 from payments.models import Extra
@@ -64,3 +65,9 @@ class ReturnForm(forms.Form):
 class MonthForm(forms.Form):
     year = forms.IntegerField(label=_("Jaar"), min_value=2020, max_value=2100)
     month = forms.IntegerField(label=_("Maand"), min_value=1, max_value=12)
+
+
+class ChooseBurgerbanersForm(forms.Form):
+    """The burgerbaners ticked on the month's proposal."""
+
+    burgerbaner = IdsField()

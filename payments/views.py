@@ -15,9 +15,16 @@ from django.views.decorators.http import require_POST
 from accounts import permissions as people
 from accounts.models import Burgerbaner
 from agreements.models import AllowanceAgreement
+from burgerbaan.forms import refusal
 from payments import cap, permissions, services
 from payments.errors import PaymentError
-from payments.forms import ExtraForm, MarkPaidForm, MonthForm, ReturnForm
+from payments.forms import (
+    ChooseBurgerbanersForm,
+    ExtraForm,
+    MarkPaidForm,
+    MonthForm,
+    ReturnForm,
+)
 from payments.models import Extra, Payment, PaymentBatch, PaymentStatus
 from payments.pdf import payment_pdf
 
@@ -123,11 +130,11 @@ def approved_message(count: int) -> str:
 
 
 def _approve_chosen(request, year: int, month: int) -> None:
-    chosen = list(
-        Burgerbaner.objects.filter(
-            pk__in=[v for v in request.POST.getlist("burgerbaner") if v.isdigit()]
-        )
-    )
+    form = ChooseBurgerbanersForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, refusal(form))
+        return
+    chosen = list(Burgerbaner.objects.filter(pk__in=form.cleaned_data["burgerbaner"]))
     if not chosen:
         messages.error(request, _("Kies eerst een of meer burgerbaners."))
         return

@@ -13,10 +13,13 @@ from import_export.formats import base_formats
 from accounts import permissions as people
 from accounts.models import Burgerbaner, Organisation
 from agreements.models import Signature
+from burgerbaan.errors import InputRefused
 from burgerbaan.exports import neutralise, safe_dataset, sql_neutralise
+from burgerbaan.forms import refusal
 from hours.models import HourEntry
 from payments.models import Payment
 from reports import outcomes, research, yearly
+from reports.forms import ReportFilterForm
 from reports.models import StatementRun
 from reports.resources import (
     HourEntryResource,
@@ -31,11 +34,14 @@ FORMATS = {"csv": base_formats.CSV, "xlsx": base_formats.XLSX, "json": base_form
 
 
 def _filters(request) -> dict:
-    def number(name):
-        value = request.GET.get(name, "")
-        return int(value) if value.isdigit() else None
-
-    return {"organisation": number("organisatie"), "sponsor": number("sponsor")}
+    form = ReportFilterForm(request.GET)
+    if not form.is_valid():
+        raise InputRefused(refusal(form))
+    chosen = form.cleaned_data
+    return {
+        "organisation": chosen["organisatie"].pk if chosen["organisatie"] else None,
+        "sponsor": chosen["sponsor"].pk if chosen["sponsor"] else None,
+    }
 
 
 def _without_page(request) -> str:
