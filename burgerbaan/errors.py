@@ -4,11 +4,13 @@ from django.template.loader import render_to_string
 
 
 class DomainError(Exception):
-    """A business rule refused an action. ``message`` is Dutch and shown to the user."""
+    """A business rule refused an action. ``message`` is Dutch and shown to the user;
+    ``field`` names the form field it belongs to, when it is about one."""
 
-    def __init__(self, message: str):
+    def __init__(self, message: str, *, field: str | None = None):
         super().__init__(message)
         self.message = message
+        self.field = field
 
 
 class InputRefused(BadRequest):

@@ -26,7 +26,7 @@ class PaymentBatchAdmin(ReadOnlyHistoryAdmin):
 
 @admin.register(Extra)
 class ExtraAdmin(ReadOnlyHistoryAdmin):
-    list_display = ["burgerbaner", "date", "kind", "amount", "registered_by"]
+    list_display = ["burgerbaner", "date", "kind", "amount", "corrects", "registered_by"]
     list_filter = ["kind"]
 
 

@@ -10,7 +10,7 @@ from burgerbaan.forms import IdsField
 from payments import permissions
 from payments.errors import PaymentError
 from payments.models import Extra
-from payments.services import check_amount
+from payments.services import check_amount, check_extra
 
 
 class ExtraForm(forms.ModelForm):
@@ -46,6 +46,31 @@ class ExtraForm(forms.ModelForm):
         except PaymentError as exc:
             raise forms.ValidationError(exc.message) from exc
         return amount
+
+    def clean(self):
+        data = super().clean()
+        if data.get("date") and data.get("amount") is not None:
+            try:
+                check_extra(date=data["date"], amount=data["amount"])
+            except PaymentError as exc:
+                self.add_error(exc.field, exc.message)
+        return data
+
+
+class CorrectExtraForm(forms.Form):
+    """Take back (part of) a gift or travel costs."""
+
+    amount = forms.DecimalField(
+        label=_("Hoeveel neem je terug?"),
+        max_digits=10,
+        decimal_places=2,
+        help_text=_("Het hele bedrag, of een deel als er te veel is geregistreerd."),
+    )
+    reason = forms.CharField(label=_("Waarom?"), max_length=200)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        decimal_input(self.fields["amount"])
 
 
 class MarkPaidForm(forms.Form):

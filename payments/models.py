@@ -122,17 +122,27 @@ class ExtraKind(models.TextChoices):
 
 
 class Extra(models.Model):
-    """A gift or travel-cost reimbursement. Counts toward the maxima like allowance."""
+    """A gift or travel-cost reimbursement. Counts toward the maxima like allowance.
+
+    Never edited or deleted: a correction is a counter-entry, a negative amount that
+    refers to the entry it corrects (``corrects``), on that entry's date.
+    """
 
     burgerbaner = models.ForeignKey(
         "accounts.Burgerbaner", on_delete=models.PROTECT, related_name="extras"
     )
     date = models.DateField(_("datum"))
     kind = models.CharField(_("soort"), max_length=20, choices=ExtraKind.choices)
-    amount = models.DecimalField(
-        _("bedrag"), max_digits=10, decimal_places=2, validators=[MinValueValidator(CENT)]
-    )
+    amount = models.DecimalField(_("bedrag"), max_digits=10, decimal_places=2)
     description = models.CharField(_("omschrijving"), max_length=200)
+    corrects = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="corrections",
+        verbose_name=_("correctie van"),
+    )
     registered_by = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+")
     registered_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
@@ -140,10 +150,22 @@ class Extra(models.Model):
     class Meta:
         verbose_name = _("gift of reiskosten")
         verbose_name_plural = _("giften en reiskosten")
-        ordering = ["-date"]
+        ordering = ["-date", "-registered_at"]
+        constraints = [
+            # An entry is positive; only a counter-entry is negative.
+            models.CheckConstraint(
+                name="extra_positive_or_counter_entry",
+                condition=models.Q(corrects__isnull=True, amount__gt=0)
+                | models.Q(corrects__isnull=False, amount__lt=0),
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.burgerbaner} {self.date:%d-%m-%Y}"
+
+    @property
+    def is_correction(self) -> bool:
+        return self.corrects_id is not None
 
 
 class OpeningBalance(models.Model):

@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import OperationalError, connection, transaction
-from django.db.models import Q
+from django.db.models import Q, Sum
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -26,7 +26,7 @@ from accounts import permissions as people
 from accounts.iban import normalise_iban
 from accounts.models import Burgerbaner, Organisation, User
 from agreements.models import AllowanceAgreement
-from burgerbaan.money import CENT
+from burgerbaan.money import CENT, format_euro
 from payments import cap, permissions
 from payments.errors import PaymentError
 from payments.models import (
@@ -51,13 +51,13 @@ def _require(user: User, *kinds: str) -> None:
         raise PermissionDenied
 
 
-def check_amount(amount: Decimal) -> None:
+def check_amount(amount: Decimal, *, field: str | None = None) -> None:
     if amount.is_nan() or amount.is_infinite():
-        raise PaymentError(_("Vul een bedrag in, zoals 12,50."))
+        raise PaymentError(_("Vul een bedrag in, zoals 12,50."), field=field)
     if amount <= 0:
-        raise PaymentError(_("Het bedrag moet meer dan € 0,00 zijn."))
+        raise PaymentError(_("Het bedrag moet meer dan € 0,00 zijn."), field=field)
     if amount != amount.quantize(CENT):
-        raise PaymentError(_("Een bedrag heeft hoogstens 2 cijfers achter de komma."))
+        raise PaymentError(_("Een bedrag heeft hoogstens 2 cijfers achter de komma."), field=field)
 
 
 def lock_people_year(burgerbaner_ids: list[int], year: int) -> None:
@@ -194,6 +194,30 @@ def approve_month(burgerbaner: Burgerbaner, year: int, month: int, *, by: User) 
     return created[0]
 
 
+def check_extra(*, date: datetime.date, amount: Decimal) -> None:
+    """A gift or travel costs is a real amount, on a day that has come, and at most the
+    annual maximum of its year (more can never be tax-free: it is a typing error)."""
+    check_amount(amount, field="amount")
+    if date > timezone.localdate():
+        raise PaymentError(
+            _("Je kunt geen gift of reiskosten registreren voor een dag die nog moet komen."),
+            field="date",
+        )
+    try:
+        rules = rules_for(date.year)
+    except RulesMissing as exc:
+        raise PaymentError(exc.message, field="date") from exc
+    if amount > rules.annual_maximum:
+        raise PaymentError(
+            _(
+                "Dit is meer dan het jaarmaximum van %(max)s in %(year)s. Een gift of "
+                "reiskosten is nooit meer dan dat. Klopt het bedrag?"
+            )
+            % {"max": format_euro(rules.annual_maximum), "year": date.year},
+            field="amount",
+        )
+
+
 @transaction.atomic
 def register_extra(
     burgerbaner: Burgerbaner,
@@ -212,7 +236,7 @@ def register_extra(
     _require(by, people.TREASURER, people.SIGNER)
     if permissions.is_own(by, burgerbaner):
         raise PaymentError(str(OWN_EXTRA))
-    check_amount(amount)
+    check_extra(date=date, amount=amount)
     if not AllowanceAgreement.objects.in_force_on(date).filter(burgerbaner=burgerbaner).exists():
         raise PaymentError(
             _(
@@ -228,6 +252,54 @@ def register_extra(
         kind=kind,
         amount=amount,
         description=description,
+        registered_by=by,
+    )
+
+
+def extra_left(extra: Extra) -> Decimal:
+    """What is left of a gift or travel costs after its corrections."""
+    taken_back = extra.corrections.aggregate(total=Sum("amount"))["total"] or Decimal("0.00")
+    return extra.amount + taken_back
+
+
+@transaction.atomic
+def correct_extra(extra: Extra, *, amount: Decimal, reason: str, by: User) -> Extra:
+    """Take back ``amount`` of a gift or travel costs with a counter-entry.
+
+    The counter-entry is a negative entry that refers to the original, on the
+    original's date, so the month and year count the net; it keeps who made it
+    and when. The original never changes. Refuses a correction of a correction,
+    more than what is left of the original, a correction without a reason, and
+    a correction of one's own gift or travel costs.
+    """
+    _require(by, people.TREASURER, people.SIGNER)
+    if permissions.is_own(by, extra.burgerbaner):
+        raise PaymentError(
+            _("Je kunt je eigen gift of reiskosten niet corrigeren. Vraag een collega.")
+        )
+    if extra.corrects_id is not None:
+        raise PaymentError(
+            _("Dit is zelf een correctie. Corrigeer de oorspronkelijke gift of reiskosten.")
+        )
+    check_amount(amount, field="amount")
+    reason = reason.strip()
+    if not reason:
+        raise PaymentError(_("Schrijf op waarom je dit corrigeert."), field="reason")
+    lock_person_year(extra.burgerbaner_id, extra.date.year)
+    left = extra_left(extra)
+    if amount > left:
+        raise PaymentError(
+            _("Je kunt hoogstens %(left)s terugnemen: zoveel is er nog over van dit bedrag.")
+            % {"left": format_euro(left)},
+            field="amount",
+        )
+    return Extra.objects.create(
+        burgerbaner_id=extra.burgerbaner_id,
+        date=extra.date,
+        kind=extra.kind,
+        amount=-amount,
+        description=reason,
+        corrects=extra,
         registered_by=by,
     )
 

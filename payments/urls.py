@@ -12,6 +12,7 @@ urlpatterns = [
     path("betaling/<int:pk>/", views.payment_detail, name="payment_detail"),
     path("betaling/<int:pk>/specificatie/", views.payment_spec, name="payment_spec"),
     path("giften/", views.extra_create, name="extra_create"),
+    path("giften/<int:pk>/corrigeren/", views.extra_correct, name="extra_correct"),
     path("mijn/", views.my_payments, name="my_payments"),
     path("geschiedenis/", views.audit, name="payment_audit"),
 ]

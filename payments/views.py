@@ -20,6 +20,7 @@ from payments import cap, permissions, services
 from payments.errors import PaymentError
 from payments.forms import (
     ChooseBurgerbanersForm,
+    CorrectExtraForm,
     ExtraForm,
     MarkPaidForm,
     MonthForm,
@@ -280,12 +281,48 @@ def extra_create(request):
                 by=request.user,
             )
         except PaymentError as exc:
-            form.add_error(None, exc.message)
+            form.add_error(exc.field, exc.message)
         else:
             messages.success(request, _("De gift of reiskosten zijn geregistreerd."))
             return redirect("extra_create")
-    recent = Extra.objects.select_related("burgerbaner", "registered_by")[:20]
+    recent = Extra.objects.select_related("burgerbaner", "registered_by", "corrects")[:20]
     return render(request, "payments/extra_form.html", {"form": form, "recent": recent})
+
+
+@login_required
+def extra_correct(request, pk: int):
+    """A counter-entry that takes back (part of) a gift or travel costs."""
+    if not permissions.registers_extras(request.user):
+        raise PermissionDenied
+    extra = get_object_or_404(
+        Extra.objects.select_related("burgerbaner", "registered_by"), pk=pk, corrects=None
+    )
+    if not permissions.can_register_extra_for(request.user, extra.burgerbaner):
+        raise PermissionDenied
+    form = CorrectExtraForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.correct_extra(
+                extra,
+                amount=form.cleaned_data["amount"],
+                reason=form.cleaned_data["reason"],
+                by=request.user,
+            )
+        except PaymentError as exc:
+            form.add_error(exc.field, exc.message)
+        else:
+            messages.success(request, _("De correctie is geregistreerd."))
+            return redirect("extra_create")
+    return render(
+        request,
+        "payments/extra_correct.html",
+        {
+            "extra": extra,
+            "form": form,
+            "left": services.extra_left(extra),
+            "corrections": extra.corrections.select_related("registered_by"),
+        },
+    )
 
 
 @people.role_required(people.BURGERBANER)

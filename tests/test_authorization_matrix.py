@@ -111,6 +111,7 @@ MATRIX: dict[str, tuple] = {
     "payment_detail": (MONEY_OF_OWNER, MONEY_OF_OWNER),
     "payment_spec": (MONEY_OF_OWNER, MONEY_OF_OWNER),
     "extra_create": (SAFE_ALMERE, SAFE_ALMERE),
+    "extra_correct": (SAFE_ALMERE, SAFE_ALMERE),
     "my_payments": (BURGERBANERS, BURGERBANERS),
     "payment_audit": (ADMIN, ADMIN),
     # reports
@@ -245,6 +246,16 @@ def world(people, burgerbaner, nonprofit, allowance, countersigned, paid_month):
     from accounts.services import send_invitation
 
     send_invitation(invitee, by=admin)
+    from payments import services as payments
+
+    extra = payments.register_extra(
+        burgerbaner,
+        date=datetime.date(YEAR, 3, 20),
+        kind="travel",
+        amount=Decimal("4.50"),
+        description="Bus",
+        by=people["treasurer"],
+    )
     token = re.search(r"/uitnodiging/([^/\s]+)/", mail.outbox[-1].body).group(1)
     return {
         "people": people,
@@ -267,6 +278,7 @@ def world(people, burgerbaner, nonprofit, allowance, countersigned, paid_month):
             created_by=people["coordinator"],
         ),
         "goal": Goal.objects.create(burgerbaner=burgerbaner, title="Fiets maken", created_by=admin),
+        "extra": extra,
     }
 
 
@@ -286,6 +298,7 @@ def kwargs_for(name: str, world) -> dict | list:
         "batch_sepa": {"pk": w["batch"].pk},
         "payment_detail": {"pk": w["payment"].pk},
         "payment_spec": {"pk": w["payment"].pk},
+        "extra_correct": {"pk": w["extra"].pk},
         "year_report": {"year": YEAR},
         "report_export": {"year": YEAR, "kind": "personen", "fmt": "csv"},
         "audit_export": {"year": YEAR},
