@@ -10,7 +10,7 @@ from burgerbaan.forms import IdsField
 from payments import permissions
 from payments.errors import PaymentError
 from payments.models import Extra
-from payments.services import check_amount, check_extra
+from payments.services import check_amount, check_extra, check_month_ended
 
 
 class ExtraForm(forms.ModelForm):
@@ -90,6 +90,15 @@ class ReturnForm(forms.Form):
 class MonthForm(forms.Form):
     year = forms.IntegerField(label=_("Jaar"), min_value=2020, max_value=2100)
     month = forms.IntegerField(label=_("Maand"), min_value=1, max_value=12)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("year") and data.get("month"):
+            try:
+                check_month_ended(data["year"], data["month"])
+            except PaymentError as exc:
+                self.add_error(exc.field, exc.message)
+        return data
 
 
 class ChooseBurgerbanersForm(forms.Form):

@@ -132,6 +132,17 @@ def approval_refusals(
     return refused
 
 
+def check_month_ended(year: int, month: int) -> None:
+    """Allowance is paid for a month that is over: until its last day more hours,
+    gifts and travel costs may come, and the month's maximum is not settled yet."""
+    if datetime.date(year, month, 1) >= timezone.localdate().replace(day=1):
+        raise PaymentError(
+            _("%(month)s is nog niet voorbij. Je kunt een maand betalen als hij om is.")
+            % {"month": date_format(datetime.date(year, month, 1), "F Y").capitalize()},
+            field="month",
+        )
+
+
 def approve_months(
     burgerbaners: list[Burgerbaner], year: int, month: int, *, by: User
 ) -> tuple[list[Payment], dict[int, str]]:
@@ -143,6 +154,7 @@ def approve_months(
     with nothing, or no room, left to pay gets nothing).
     """
     _require(by, people.TREASURER)
+    check_month_ended(year, month)
     try:
         rules_for(year)
     except RulesMissing as exc:

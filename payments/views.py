@@ -84,6 +84,11 @@ def _people_of_month(year: int, month: int):
 def month_proposal(request, year: int, month: int):
     if not 1 <= month <= 12 or not 2000 <= year <= 2100:
         raise Http404
+    try:
+        services.check_month_ended(year, month)
+    except PaymentError as exc:
+        messages.error(request, exc.message)
+        return redirect("treasurer_home")
     if request.method == "POST":
         if request.POST.get("alles"):
             _approve_whole_month(request, year, month)
