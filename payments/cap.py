@@ -166,6 +166,13 @@ class Overview:
         return self.opening + self.approved_year
 
     @property
+    def over_annual_maximum(self) -> Decimal:
+        """How far what counts as received this year is over the annual maximum."""
+        if self.rules is None:
+            return ZERO
+        return max(ZERO, self.received_year - self.rules.annual_maximum)
+
+    @property
     def headroom_year(self) -> Decimal | None:
         if self.rules is None:
             return None

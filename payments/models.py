@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from burgerbaan.money import CENT
+from payments.validators import validate_opening_year
 
 
 class PaymentStatus(models.TextChoices):
@@ -169,24 +170,49 @@ class Extra(models.Model):
 
 
 class OpeningBalance(models.Model):
-    """Volunteer allowance paid earlier in the year outside this system."""
+    """Volunteer allowance paid earlier in the year outside this system.
+
+    Never edited or deleted: a correction is a counter-entry, a negative amount that
+    refers to the balance it corrects (``corrects``). Two equal rows are two payments
+    elsewhere, so nothing here is unique.
+    """
 
     burgerbaner = models.ForeignKey(
         "accounts.Burgerbaner", on_delete=models.PROTECT, related_name="opening_balances"
     )
-    year = models.PositiveSmallIntegerField(_("jaar"))
-    amount = models.DecimalField(
-        _("bedrag"), max_digits=10, decimal_places=2, validators=[MinValueValidator(CENT)]
-    )
+    year = models.PositiveSmallIntegerField(_("jaar"), validators=[validate_opening_year])
+    amount = models.DecimalField(_("bedrag"), max_digits=10, decimal_places=2)
     note = models.CharField(_("toelichting"), max_length=200, blank=True)
+    corrects = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="corrections",
+        verbose_name=_("correctie van"),
+    )
     registered_by = models.ForeignKey(
         "accounts.User", on_delete=models.PROTECT, related_name="+", null=True, blank=True
     )
+    registered_at = models.DateTimeField(_("ingevoerd op"), auto_now_add=True)
     history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("beginsaldo")
         verbose_name_plural = _("beginsaldi")
+        ordering = ["-year", "-registered_at"]
+        constraints = [
+            # A balance is positive; only a counter-entry is negative.
+            models.CheckConstraint(
+                name="opening_balance_positive_or_counter_entry",
+                condition=models.Q(corrects__isnull=True, amount__gt=0)
+                | models.Q(corrects__isnull=False, amount__lt=0),
+            )
+        ]
 
     def __str__(self) -> str:
         return f"Beginsaldo {self.burgerbaner} {self.year}"
+
+    @property
+    def is_correction(self) -> bool:
+        return self.corrects_id is not None

@@ -36,6 +36,7 @@ from payments.models import (
     PaymentBatch,
     PaymentStatus,
 )
+from payments.validators import validate_opening_year
 from rules.services import RulesMissing, rules_for
 
 LOCK_TIMEOUT = "3s"
@@ -318,16 +319,81 @@ def correct_extra(extra: Extra, *, amount: Decimal, reason: str, by: User) -> Ex
 
 @transaction.atomic
 def set_opening_balance(
-    burgerbaner: Burgerbaner, *, year: int, amount: Decimal, note: str, by: User | None
+    burgerbaner: Burgerbaner, *, year: int, amount: Decimal, note: str, by: User
 ) -> OpeningBalance:
-    """Record allowance paid earlier in the year outside the system."""
-    if by is not None:
-        _require(by, people.ADMIN, people.TREASURER)
-    check_amount(amount)
+    """Record allowance paid earlier in ``year`` outside the system, with who entered it.
+
+    Every call is a record of its own: the same amount twice is paid twice. Refuses a
+    year before the pilot's records or still to come. Going over the annual maximum is
+    not refused (the money was paid already); ``opening_balance_warning`` says so.
+    """
+    _require(by, people.ADMIN, people.TREASURER)
+    try:
+        validate_opening_year(year)
+    except ValidationError as exc:
+        raise PaymentError(exc.messages[0], field="year") from exc
+    check_amount(amount, field="amount")
     lock_person_year(burgerbaner.pk, year)
     return OpeningBalance.objects.create(
         burgerbaner=burgerbaner, year=year, amount=amount, note=note, registered_by=by
     )
+
+
+@transaction.atomic
+def correct_opening_balance(
+    balance: OpeningBalance, *, amount: Decimal, note: str, by: User
+) -> OpeningBalance:
+    """Take back ``amount`` of an opening balance with a counter-entry.
+
+    A negative balance in the same year that refers to the original, with who made it
+    and when; the original never changes. Refuses a correction of a correction, more
+    than what is left of the original, and a correction without a reason.
+    """
+    _require(by, people.ADMIN, people.TREASURER)
+    if balance.corrects_id is not None:
+        raise PaymentError(
+            _("Dit is zelf een correctie. Corrigeer het oorspronkelijke beginsaldo.")
+        )
+    check_amount(amount, field="amount")
+    note = note.strip()
+    if not note:
+        raise PaymentError(_("Schrijf op waarom je dit corrigeert."), field="note")
+    lock_person_year(balance.burgerbaner_id, balance.year)
+    taken_back = balance.corrections.aggregate(total=Sum("amount"))["total"] or Decimal("0.00")
+    left = balance.amount + taken_back
+    if amount > left:
+        raise PaymentError(
+            _("Je kunt hoogstens %(left)s terugnemen: zoveel is er nog over van dit bedrag.")
+            % {"left": format_euro(left)},
+            field="amount",
+        )
+    return OpeningBalance.objects.create(
+        burgerbaner_id=balance.burgerbaner_id,
+        year=balance.year,
+        amount=-amount,
+        note=note,
+        corrects=balance,
+        registered_by=by,
+    )
+
+
+def opening_balance_warning(burgerbaner: Burgerbaner, year: int) -> str:
+    """A warning when what counts for ``year`` so far (opening balances and the payments
+    approved) is over the annual maximum; empty when it is not."""
+    overview = cap.overview(burgerbaner, year, 12)
+    over = overview.over_annual_maximum
+    if not over:
+        return ""
+    return _(
+        "Let op: %(name)s komt in %(year)s %(over)s boven het jaarmaximum van %(max)s "
+        "(al eerder ontvangen plus wat de Burgerbaan al betaalde). Klopt het beginsaldo? "
+        "Zo niet, corrigeer het dan."
+    ) % {
+        "name": burgerbaner.legal_name,
+        "year": year,
+        "over": format_euro(over),
+        "max": format_euro(overview.annual_maximum),
+    }
 
 
 @transaction.atomic

@@ -89,6 +89,8 @@ def test_gifts_and_opening_balances_are_not_reverted_in_django_admin(
 def test_importing_an_opening_balance_again_never_changes_the_one_entered(
     client, admin_user, burgerbaner
 ):
+    """Every imported row is a record of its own; one that repeats an earlier entry warns
+    in the preview, and the entry made before stays as it was."""
     services.set_opening_balance(
         burgerbaner, year=YEAR, amount=Decimal("300.00"), note="Sportclub", by=admin_user
     )
@@ -102,5 +104,11 @@ def test_importing_an_opening_balance_again_never_changes_the_one_entered(
         {"import_file": upload, "format": "0", "resource": "0"},
     )
     assert "Dit beginsaldo staat er al" in preview.text
-    assert "confirm_form" not in preview.context or preview.context["confirm_form"] is None
     assert OpeningBalance.objects.get().note == "Sportclub"
+    client.post(
+        reverse("admin:payments_openingbalance_process_import"),
+        preview.context["confirm_form"].initial,
+    )
+    first, second = OpeningBalance.objects.order_by("pk")
+    assert (first.amount, first.note) == (Decimal("300.00"), "Sportclub")
+    assert (second.amount, second.note) == (Decimal("300.00"), "Anders")
