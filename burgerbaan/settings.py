@@ -209,14 +209,31 @@ SECURE_CSP = {
     "object-src": [CSP.NONE],
 }
 
-# Warnings and errors to the console (the process manager keeps them). Paths with a
-# secret in them (invitation links, reset keys) are redacted first.
+# Warnings and errors to the console (the process manager keeps them), and runserver's
+# access log (`make demo`). Paths with a secret in them (invitation links, reset keys)
+# are redacted first, on every handler.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "filters": {"redact_secrets": {"()": "burgerbaan.logs.RedactSecrets"}},
+    "formatters": {
+        "django.server": {
+            "()": "django.utils.log.ServerFormatter",
+            "format": "[{server_time}] {message}",
+            "style": "{",
+        }
+    },
     "handlers": {
         "console": {"class": "logging.StreamHandler", "filters": ["redact_secrets"]},
+        "django.server": {
+            "class": "logging.StreamHandler",
+            "formatter": "django.server",
+            "filters": ["redact_secrets"],
+            "level": "INFO",
+        },
+    },
+    "loggers": {
+        "django.server": {"handlers": ["django.server"], "level": "INFO", "propagate": False},
     },
     "root": {"handlers": ["console"], "level": "WARNING"},
 }

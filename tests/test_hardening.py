@@ -1,7 +1,9 @@
 """Headers, sessions and logs: what a visitor never sees and an attacker cannot use."""
 
+import contextlib
 import io
 import logging
+import time
 
 import pytest
 from django.conf import settings
@@ -72,6 +74,52 @@ def test_logs_carry_no_personal_data(client, console_log, burgerbaner, other_bur
         "geheim-token-1234567890",
         "fout-wachtwoord",
     ):
+        assert secret not in logged
+
+
+@pytest.fixture
+def server_log():
+    """What runserver's access log (the ``django.server`` logger) writes."""
+    stream = io.StringIO()
+    logger = logging.getLogger("django.server")
+    handlers = [h for h in logger.handlers if type(h) is logging.StreamHandler]
+    assert handlers, "runserver's access log has no handler"
+    previous = [h.setStream(stream) for h in handlers]
+    yield stream
+    for handler, old in zip(handlers, previous, strict=True):
+        handler.setStream(old)
+
+
+def test_runserver_access_log_hides_invitation_tokens_and_reset_keys(
+    live_server, server_log, monkeypatch
+):
+    """`make demo` runs runserver, which logs every request's path: the README promises
+    that invitation links and reset keys never reach a log."""
+    import urllib.error
+    import urllib.request
+
+    from django.core.servers.basehttp import WSGIRequestHandler
+    from django.test import testcases
+
+    # The live server is runserver's own server with its access log switched off; on.
+    monkeypatch.setattr(
+        testcases.QuietWSGIRequestHandler, "log_message", WSGIRequestHandler.log_message
+    )
+    secrets = {
+        "/uitnodiging/geheim-token-1234567890/": "geheim-token-1234567890",
+        "/accounts/password/reset/key/1-geheime-sleutel-42/": "geheime-sleutel-42",
+        "/accounts/confirm-email/geheime-bevestiging-77/": "geheime-bevestiging-77",
+    }
+    for path in secrets:
+        with contextlib.suppress(urllib.error.HTTPError):  # a 410 or 404 is logged too
+            urllib.request.urlopen(live_server.url + path, timeout=10).close()
+    # The server writes its log line just after the answer has gone out.
+    deadline = time.monotonic() + 5
+    while server_log.getvalue().count("\n") < len(secrets) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    logged = server_log.getvalue()
+    assert logged.count("[verborgen]") == len(secrets), logged
+    for secret in secrets.values():
         assert secret not in logged
 
 
