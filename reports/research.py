@@ -21,6 +21,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.db.models import Count, Sum
 
+from burgerbaan.exports import neutralise
 from guidance.models import CheckIn, Goal, GoalState, Wellbeing
 from guidance.services import consenting_to_research
 from payments.models import Payment, PaymentStatus
@@ -174,11 +175,12 @@ def export_zip(year: int) -> bytes:
     data = io.StringIO()
     writer = csv.DictWriter(data, fieldnames=COLUMNS, delimiter=";")
     writer.writeheader()
-    writer.writerows(rows(year))
+    # Codes, bands and numbers only; still through the one neutraliser of every export.
+    writer.writerows({k: neutralise(v) for k, v in row.items()} for row in rows(year))
     book = io.StringIO()
     book_writer = csv.writer(book, delimiter=";")
     book_writer.writerow(["kolom", "betekenis"])
-    book_writer.writerows(CODEBOOK)
+    book_writer.writerows([neutralise(c) for c in line] for line in CODEBOOK)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr(f"burgerbaan-onderzoek-{year}/gegevens.csv", data.getvalue())
