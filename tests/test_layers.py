@@ -3,14 +3,16 @@
 import shutil
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
-PACKAGES = ["burgerbaan", "accounts", "rules", "agreements", "hours", "payments"]
-PACKAGES += ["dashboards", "privacy", "reports", "demo"]
+PACKAGES = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["importlinter"][
+    "root_packages"
+]
 
 
 def lint_imports(cwd: Path) -> subprocess.CompletedProcess:
