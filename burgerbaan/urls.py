@@ -1,3 +1,4 @@
+from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import include, path
 
@@ -7,6 +8,9 @@ handler400 = "burgerbaan.errors.bad_request"
 
 admin.site.site_header = "Burgerbaan beheer"
 admin.site.site_title = "Burgerbaan beheer"
+# One way in: allauth's login, with its second step and its rate limits. The admin's
+# own login page only sends people there.
+admin.site.login = secure_admin_login(admin.site.login)
 
 urlpatterns = [
     path("accounts/", include("allauth.urls")),

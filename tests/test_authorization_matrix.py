@@ -5,6 +5,12 @@ name missing from ``MATRIX`` fails the test. Each entry says which roles may
 GET and which may POST; everyone else must be refused (a redirect to a login
 page for anonymous visitors, 403/404/405 for the rest). Nobody ever gets a 500:
 the test client re-raises any error of a view.
+
+Signers, treasurers and admins log in as allauth does, with the password and
+the code. Their sessions that stopped after the password (``WITHOUT_CODE``),
+however they got there, reach only the code prompt and logout; an admin with
+no factor yet reaches only enrolment and logout. And no URL at all logs a
+staff person in on their password alone.
 """
 
 from __future__ import annotations
@@ -18,11 +24,14 @@ from django.core import mail
 from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from accounts.models import Role
 from agreements.models import AllowanceAgreement, VolunteerAgreement
 from guidance.models import CheckIn, Goal
 from hours import services as hours
 from reports.models import StatementRun
 from tests.conftest import YEAR
+from tests.factories import PASSWORD, user_with_role
+from tests.helpers import log_in
 
 pytestmark = pytest.mark.django_db
 
@@ -175,6 +184,20 @@ MATRIX: dict[str, tuple] = {
 # Django's admin site: every page of it is for admins only.
 ADMIN_SITE = (ADMIN, ADMIN)
 
+# Staff sessions without the second step. What they may open, whatever MATRIX says:
+OPEN_WITHOUT_SECOND_STEP = frozenset({"account_logout", "set_language", "health"})
+CODE_PROMPT = frozenset({"mfa_reauthenticate", "mfa_reauthenticate_webauthn"})
+ENROLMENT = frozenset(
+    {"account_reauthenticate", "mfa_index", "mfa_activate_totp", "mfa_add_webauthn"}
+)
+WITHOUT_CODE = {
+    # kind of session -> (who, the pages it may open, where it is sent otherwise)
+    "signer, password only": ("signer", CODE_PROMPT, "/accounts/2fa/reauthenticate/"),
+    "treasurer, password only": ("treasurer", CODE_PROMPT, "/accounts/2fa/reauthenticate/"),
+    "admin, password only": ("admin", CODE_PROMPT, "/accounts/2fa/reauthenticate/"),
+    "admin without a factor": ("unenrolled_admin", ENROLMENT, "/accounts/2fa/totp/activate/"),
+}
+
 
 def url_routes() -> dict[str, str]:
     """Every named URL of the project (with its namespace) and its route."""
@@ -240,6 +263,10 @@ def world(people, burgerbaner, nonprofit, allowance, countersigned, paid_month):
         year=YEAR, requested_by=admin, status=StatementRun.Status.DONE, done=1, total=1
     )
     run.file.save("jaaropgaven-test.zip", ContentFile(b"PK\x05\x06" + b"\0" * 18))
+    people = {
+        **people,
+        "unenrolled_admin": user_with_role(Role.Kind.ADMIN, totp=False, name="Nieuwe beheerder"),
+    }
     invitee = people["other_burgerbaner"]
     invitee.set_unusable_password()
     invitee.save()
@@ -384,21 +411,24 @@ def answered(response, name: str) -> bool:
     return False
 
 
+def url_of(name: str, world) -> str:
+    arguments = kwargs_for(name, world)
+    if isinstance(arguments, list):
+        return reverse(name, args=arguments)
+    return reverse(name, kwargs=arguments)
+
+
 def check(name: str, world, client, method: str) -> list[str]:
     rule = rule_for(name)
     allowed = rule[0] if method == "get" else rule[1]
-    arguments = kwargs_for(name, world)
-    if isinstance(arguments, list):
-        url = reverse(name, args=arguments)
-    else:
-        url = reverse(name, kwargs=arguments)
+    url = url_of(name, world)
     wrong = []
     # Refusals first: they must change nothing for the allowed requests after them.
     order = sorted(ROLES, key=lambda r: allowed not in (PUBLIC, LOGGED_IN) and r in allowed)
     for role in order:
         client.logout()
         if role != "anonymous":
-            client.force_login(world["people"]["burgerbaner" if role == "owner" else role])
+            log_in(client, world["people"]["burgerbaner" if role == "owner" else role])
         response = getattr(client, method)(url)
         if response.streaming:
             b"".join(response.streaming_content)
@@ -420,7 +450,68 @@ def check(name: str, world, client, method: str) -> list[str]:
     return wrong
 
 
+def check_without_code(name: str, world, client, method: str) -> list[str]:
+    """Staff sessions without the second step open nothing but their way out."""
+    url = url_of(name, world)
+    wrong = []
+    for kind, (person, may_open, sent_to) in WITHOUT_CODE.items():
+        client.logout()
+        log_in(client, world["people"][person], second_factor=False)
+        response = getattr(client, method)(url)
+        if response.streaming:
+            b"".join(response.streaming_content)
+        if name in OPEN_WITHOUT_SECOND_STEP | may_open:
+            continue  # any answer but an error; the client re-raises errors
+        if response.status_code in (403, 404, 405):
+            continue
+        if response.status_code == 302 and response["Location"].startswith(
+            (sent_to, "/accounts/login/")
+        ):
+            continue
+        wrong.append(f"{method.upper()} {url} as {kind}: {response.status_code}, expected out")
+    return wrong
+
+
 @pytest.mark.parametrize("name", url_names())
 def test_matrix(name, world, client):
     wrong = check(name, world, client, "get") + check(name, world, client, "post")
+    wrong += check_without_code(name, world, client, "get")
+    wrong += check_without_code(name, world, client, "post")
+    assert not wrong, "\n".join(wrong)
+
+
+# The fields of every login form there is (allauth's, Django admin's, a password reset's).
+CREDENTIALS = ("login", "username", "email", "password", "password1", "password2", "oldpassword")
+
+
+@pytest.mark.parametrize("role", ["signer", "treasurer", "admin"])
+def test_no_url_logs_staff_in_on_a_password_alone(role, world, client):
+    """Post a staff person's e-mail and password to every URL, as a stranger would.
+
+    Whichever URL takes them, the session that results opens none of the
+    person's pages: the login asks for the code first.
+    """
+    user = world["people"][role]
+    pages = [
+        url_of(n, world)
+        for n in url_names()
+        if isinstance(rule_for(n)[0], frozenset)
+        and role in rule_for(n)[0]
+        and "anonymous" not in rule_for(n)[0]
+    ]
+    wrong = []
+    for name in url_names():
+        url = url_of(name, world)
+        client.logout()
+        data = {field: PASSWORD for field in CREDENTIALS}
+        data.update(login=user.email, username=user.email, email=user.email)
+        client.post(url, data)
+        if "_auth_user_id" not in client.session:
+            continue
+        for page in pages:
+            response = client.get(page)
+            if response.streaming:
+                b"".join(response.streaming_content)
+            if response.status_code == 200:
+                wrong.append(f"POST {url} with the password opened {page}")
     assert not wrong, "\n".join(wrong)

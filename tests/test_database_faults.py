@@ -15,6 +15,7 @@ from django.urls import reverse
 
 from payments.models import OpeningBalance, Payment
 from tests.conftest import YEAR
+from tests.helpers import log_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -74,7 +75,7 @@ def test_approval_cut_off_saves_nothing_and_a_retry_pays_once(
     client, burgerbaner, other_burgerbaner, countersigned, treasurer, cut_connection_after_first
 ):
     countersigned(4, [1, 2])
-    client.force_login(treasurer)
+    log_in(client, treasurer)
     url = reverse("month_proposal", args=[YEAR, 4])
     cut = cut_connection_after_first(Payment)
 
@@ -97,7 +98,7 @@ def test_approval_cut_off_saves_nothing_and_a_retry_pays_once(
 def test_import_cut_off_imports_nothing_and_a_retry_imports_once(
     client, admin_user, burgerbaner, other_burgerbaner, cut_connection_after_first
 ):
-    client.force_login(admin_user)
+    log_in(client, admin_user)
     rows = (
         "email,year,amount,note\n"
         f"{burgerbaner.user.email},2025,300.00,Sportclub\n"

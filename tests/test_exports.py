@@ -16,6 +16,7 @@ from import_export.admin import ExportMixin
 
 from burgerbaan.exports import SafeExportAdminMixin, neutralise
 from tests.factories import BurgerbanerFactory, OrganisationFactory, UserFactory
+from tests.helpers import log_in
 
 pytestmark = pytest.mark.django_db
 
@@ -113,7 +114,7 @@ MAKERS = {
 def test_admin_csv_and_xlsx_exports_carry_no_formulas(client, admin_user, model_admin):
     model = model_admin.model
     expected = MAKERS[model._meta.model_name]()
-    client.force_login(admin_user)
+    log_in(client, admin_user)
 
     rows = list(csv.DictReader(io.StringIO(admin_export(client, model, "csv").decode("utf-8"))))
     row = next(row for row in rows if EVIL[1:] in "".join(row.values()))

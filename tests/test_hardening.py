@@ -11,12 +11,13 @@ from django.test import Client
 from django.urls import reverse
 
 from tests.factories import PASSWORD
+from tests.helpers import log_in
 
 pytestmark = pytest.mark.django_db
 
 
 def test_every_page_has_a_strict_content_security_policy(client, burgerbaner):
-    client.force_login(burgerbaner.user)
+    log_in(client, burgerbaner.user)
     for url in (reverse("account_login"), reverse("hours_home"), reverse("burgerbaner_dashboard")):
         policy = client.get(url)["Content-Security-Policy"]
         assert "script-src 'self'" in policy
@@ -62,7 +63,7 @@ def test_logs_carry_no_personal_data(client, console_log, burgerbaner, other_bur
     token_url = reverse("accept_invitation", args=["geheim-token-1234567890"])
     client.get(token_url)
     Client(enforce_csrf_checks=True).post(token_url, {"password1": "x"})  # 403, CSRF
-    client.force_login(other_burgerbaner.user)
+    log_in(client, other_burgerbaner.user)
     client.get(reverse("burgerbaner_detail", args=[burgerbaner.pk]))  # 403
     client.post(reverse("profile_edit"), {"iban": "NL91ABNA0417164300X"})  # refused
     logged = console_log.getvalue()

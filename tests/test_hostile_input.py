@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import YEAR
+from tests.helpers import log_in
 
 pytestmark = pytest.mark.django_db
 
@@ -100,7 +101,7 @@ HOURS_TABLES = ("hours.HourEntry", "hours.Timesheet", "hours.TimesheetStep")
 @EXAMPLES
 @given(day=dates, amount=numbers, description=hostile, agreement=st.sampled_from(["own", "x"]))
 def test_hour_entries(client, burgerbaner, day, amount, description, agreement):
-    client.force_login(burgerbaner.user)
+    log_in(client, burgerbaner.user)
     chosen = burgerbaner.volunteeragreements.get().pk if agreement == "own" else description
     before = counts(*HOURS_TABLES)
     response = client.post(
@@ -118,7 +119,7 @@ def test_hour_entries(client, burgerbaner, day, amount, description, agreement):
 def test_gifts_and_travel_costs(
     client, treasurer, burgerbaner, allowance, day, amount, description, kind
 ):
-    client.force_login(treasurer)
+    log_in(client, treasurer)
     tables = ("payments.Extra",)
     before = counts(*tables)
     response = client.post(
@@ -139,7 +140,7 @@ def test_gifts_and_travel_costs(
 def test_profile(client, burgerbaner, street, postcode, city, phone, iban, plan):
     from accounts.models import Burgerbaner
 
-    client.force_login(burgerbaner.user)
+    log_in(client, burgerbaner.user)
     stored = Burgerbaner.objects.values().get(pk=burgerbaner.pk)
     response = client.post(
         reverse("profile_edit"),
@@ -169,7 +170,7 @@ AGREEMENT_TABLES = ("agreements.VolunteerAgreement", "agreements.AllowanceAgreem
 def test_agreements(
     client, admin_user, burgerbaner, nonprofit, start, end, hours, work, rate, iban
 ):
-    client.force_login(admin_user)
+    log_in(client, admin_user)
     before = counts(*AGREEMENT_TABLES)
     volunteer = client.post(
         reverse("agreement_create", args=["vrijwilliger", burgerbaner.pk]),
@@ -227,7 +228,7 @@ IMPORT_TABLES = ("payments.OpeningBalance", "accounts.Burgerbaner", "accounts.Us
     target=st.sampled_from(["payments_openingbalance", "accounts_burgerbaner"]),
 )
 def test_import_uploads(client, admin_user, burgerbaner, content, target):
-    client.force_login(admin_user)
+    log_in(client, admin_user)
     upload = io.BytesIO(content)
     upload.name = "bestand.csv"
     before = counts(*IMPORT_TABLES)
@@ -242,7 +243,7 @@ def test_import_uploads(client, admin_user, burgerbaner, content, target):
 
 @pytest.mark.parametrize("size", [0, 3 * 1024 * 1024])
 def test_empty_and_huge_uploads_are_refused_with_a_message(client, admin_user, size):
-    client.force_login(admin_user)
+    log_in(client, admin_user)
     upload = io.BytesIO(b"x" * size)
     upload.name = "leeg.csv"
     response = client.post(
@@ -254,11 +255,11 @@ def test_empty_and_huge_uploads_are_refused_with_a_message(client, admin_user, s
 
 
 def test_year_in_urls_far_in_past_and_future(client, admin_user, treasurer):
-    client.force_login(admin_user)
+    log_in(client, admin_user)
     for year in ("1", "0001", "1999", "2101", "99999", "-1"):
         assert client.get(f"/rapportage/{year}/").status_code == 404
         assert client.get(f"/rapportage/{year}/export/personen.csv").status_code == 404
     assert client.get(f"/rapportage/{YEAR}/").status_code == 200
-    client.force_login(treasurer)
+    log_in(client, treasurer)
     for path in ("1/1", "9999/12", f"{YEAR}/13", f"{YEAR}/0", f"{YEAR}/999999999999"):
         assert client.get(f"/betalingen/{path}/").status_code == 404

@@ -1,17 +1,19 @@
 import pytest
 from django.urls import reverse
 
+from tests.helpers import log_in
+
 pytestmark = pytest.mark.django_db
 
 
 def test_dutch_even_when_the_browser_asks_for_english(client, burgerbaner):
-    client.force_login(burgerbaner.user)
+    log_in(client, burgerbaner.user)
     response = client.get(reverse("burgerbaner_dashboard"), HTTP_ACCEPT_LANGUAGE="en-US,en")
     assert '<html lang="nl">' in response.text
 
 
 def test_english_when_chosen_in_the_footer(client, burgerbaner):
-    client.force_login(burgerbaner.user)
+    log_in(client, burgerbaner.user)
     client.post(reverse("set_language"), {"language": "en", "next": "/mijn/"})
     response = client.get(reverse("burgerbaner_dashboard"))
     assert '<html lang="en">' in response.text

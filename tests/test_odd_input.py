@@ -14,6 +14,7 @@ from django.urls import reverse
 from hours.models import Timesheet
 from payments.models import Payment
 from tests.conftest import YEAR
+from tests.helpers import log_in
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +31,7 @@ def refused_plainly(response) -> None:
 
 @pytest.mark.parametrize("week", ODD_DATES)
 def test_hours_page_with_an_odd_week_says_so(client, burgerbaner, week):
-    client.force_login(burgerbaner.user)
+    log_in(client, burgerbaner.user)
     response = client.get(reverse("hours_home"), {"week": week})
     refused_plainly(response)
     assert "week" in response.content.decode()
@@ -38,21 +39,21 @@ def test_hours_page_with_an_odd_week_says_so(client, burgerbaner, week):
 
 @pytest.mark.parametrize("week", ODD_DATES)
 def test_copy_last_week_with_an_odd_week_copies_nothing(client, burgerbaner, week):
-    client.force_login(burgerbaner.user)
+    log_in(client, burgerbaner.user)
     response = client.post(reverse("copy_week") + "?week=" + week)
     refused_plainly(response)
     assert not Timesheet.objects.exists()
 
 
 def test_the_first_week_of_the_pilot_links_to_no_earlier_week(client, burgerbaner):
-    client.force_login(burgerbaner.user)
+    log_in(client, burgerbaner.user)
     response = client.get(reverse("hours_home"), {"week": "2000-01-05"})
     assert response.status_code == 200
     assert "?week=1999-" not in response.text and "?week=2000-01-03" in response.text
 
 
 def test_hours_page_with_a_normal_or_future_week_still_works(client, burgerbaner):
-    client.force_login(burgerbaner.user)
+    log_in(client, burgerbaner.user)
     assert client.get(reverse("hours_home"), {"week": "2026-01-07"}).status_code == 200
     assert client.get(reverse("hours_home"), {"week": "9999-12-31"}).status_code == 200
     assert client.get(reverse("hours_home"), {"week": ""}).status_code == 200
@@ -88,7 +89,7 @@ def test_sign_off_queues_refuse_an_odd_id_and_sign_nothing(
     client, people, waiting, queue, role, odd
 ):
     timesheet = Timesheet.objects.get(pk=waiting[queue].pk)
-    client.force_login(people[role])
+    log_in(client, people[role])
     response = client.post(reverse(queue), {"timesheet": [timesheet.pk, odd]}, follow=True)
     assert response.status_code == 200
     assert "Deze keuze klopt niet" in response.content.decode()
@@ -97,7 +98,7 @@ def test_sign_off_queues_refuse_an_odd_id_and_sign_nothing(
 
 @pytest.mark.parametrize("odd", ODD_IDS)
 def test_month_approval_refuses_an_odd_id_and_pays_nothing(client, treasurer, odd):
-    client.force_login(treasurer)
+    log_in(client, treasurer)
     response = client.post(
         reverse("month_proposal", args=[YEAR, 3]), {"burgerbaner": [odd]}, follow=True
     )
@@ -109,7 +110,7 @@ def test_month_approval_refuses_an_odd_id_and_pays_nothing(client, treasurer, od
 @pytest.mark.parametrize("odd", ODD_IDS)
 @pytest.mark.parametrize("name", ["organisatie", "sponsor"])
 def test_report_filters_refuse_an_odd_id(client, admin_user, name, odd):
-    client.force_login(admin_user)
+    log_in(client, admin_user)
     refused_plainly(client.get(reverse("year_report", args=[YEAR]), {name: odd}))
     refused_plainly(
         client.get(reverse("report_export", args=[YEAR, "personen", "csv"]), {name: odd})
@@ -117,14 +118,14 @@ def test_report_filters_refuse_an_odd_id(client, admin_user, name, odd):
 
 
 def test_report_filter_on_a_real_organisation_still_works(client, admin_user, nonprofit):
-    client.force_login(admin_user)
+    log_in(client, admin_user)
     response = client.get(reverse("year_report", args=[YEAR]), {"organisatie": nonprofit.pk})
     assert response.status_code == 200
 
 
 @pytest.mark.parametrize("odd", ["\x00", "a\x00b"])
 def test_people_search_with_odd_characters_says_so_at_the_field(client, admin_user, odd):
-    client.force_login(admin_user)
+    log_in(client, admin_user)
     response = client.get(reverse("admin_dashboard"), {"zoek": odd})
     assert response.status_code == 200
     assert "Zoek zonder vreemde tekens" in response.content.decode()

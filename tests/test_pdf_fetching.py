@@ -29,6 +29,7 @@ from agreements.models import AllowanceAgreement, VolunteerAgreement
 from burgerbaan.pdf import STATIC_DIRS, render_pdf
 from hours import services as hours
 from tests.conftest import YEAR
+from tests.helpers import log_in
 
 pytestmark = pytest.mark.django_db
 
@@ -175,10 +176,10 @@ def test_no_pdf_fetches_what_a_text_points_at(client, admin_user, fetches, hosti
     ]
     for agreement in [*VolunteerAgreement.objects.all(), *AllowanceAgreement.objects.all()]:
         urls.append(reverse("agreement_pdf", args=[agreement.kind_slug, agreement.pk]))
-    client.force_login(admin_user)
+    log_in(client, admin_user)
     for url in urls:
         assert is_pdf(client.get(url)), url
-    client.force_login(burgerbaner.user)
+    log_in(client, burgerbaner.user)
     assert is_pdf(client.get(reverse("my_statement", args=[YEAR])))
     assert fetches.outside_static() == []
 

@@ -5,6 +5,7 @@ from django.core import mail
 from django.urls import reverse
 
 from accounts.models import Burgerbaner, Invitation, User
+from tests.helpers import log_in
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +30,7 @@ def form_data(**overrides):
 
 
 def test_admin_adds_burgerbaner_who_gets_an_invitation(client, admin_user):
-    client.force_login(admin_user)
+    log_in(client, admin_user)
     response = client.post(URL, form_data())
     person = Burgerbaner.objects.get(legal_name="Priya Ramdin")
     assert response["Location"] == reverse("burgerbaner_detail", args=[person.pk])
@@ -55,7 +56,7 @@ def test_admin_adds_burgerbaner_who_gets_an_invitation(client, admin_user):
     ],
 )
 def test_bad_input_is_refused_in_dutch_and_nothing_saved(client, admin_user, overrides, message):
-    client.force_login(admin_user)
+    log_in(client, admin_user)
     users_before = User.objects.count()
     response = client.post(URL, form_data(**overrides))
     assert response.status_code == 200
@@ -67,7 +68,7 @@ def test_bad_input_is_refused_in_dutch_and_nothing_saved(client, admin_user, ove
 
 
 def test_duplicate_email_is_refused(client, admin_user, burgerbaner):
-    client.force_login(admin_user)
+    log_in(client, admin_user)
     response = client.post(URL, form_data(email=burgerbaner.user.email.upper()))
     assert "Er is al iemand met dit e-mailadres" in response.text
     assert Burgerbaner.objects.count() == 1
@@ -84,13 +85,13 @@ def test_age_is_computed_for_the_hourly_maximum(db):
 
 @pytest.mark.parametrize("role", ["burgerbaner", "coordinator", "signer", "treasurer"])
 def test_only_admins_may_add_burgerbaners(client, people, role):
-    client.force_login(people[role])
+    log_in(client, people[role])
     assert client.post(URL, form_data()).status_code == 403
     assert not Burgerbaner.objects.filter(legal_name="Priya Ramdin").exists()
 
 
 def test_admin_corrects_a_profile(client, admin_user, burgerbaner):
-    client.force_login(admin_user)
+    log_in(client, admin_user)
     data = form_data(legal_name="Fatima El Amrani-Bakker")
     del data["email"]
     response = client.post(reverse("burgerbaner_edit", args=[burgerbaner.pk]), data)

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from accounts.models import Invitation, Role, User
 from tests.factories import PASSWORD
+from tests.helpers import log_in
 
 pytestmark = pytest.mark.django_db
 
@@ -18,7 +19,7 @@ NEW_PASSWORD = "mijn-eigen-wachtwoord-2026"
 def invite(client, admin_user, **overrides):
     data = {"name": "Linda Smit", "email": "linda@example.org", "kind": "treasurer"}
     data.update(overrides)
-    client.force_login(admin_user)
+    log_in(client, admin_user)
     return client.post(reverse("staff_invite"), data)
 
 
@@ -121,7 +122,7 @@ def test_invited_admin_gets_django_admin_access(client, admin_user):
 
 
 def test_resend_is_refused_once_password_is_set(client, admin_user, coordinator):
-    client.force_login(admin_user)
+    log_in(client, admin_user)
     response = client.post(reverse("invitation_resend", args=[coordinator.pk]), follow=True)
     assert "heeft al een wachtwoord" in response.text
     assert mail.outbox == []
@@ -129,7 +130,7 @@ def test_resend_is_refused_once_password_is_set(client, admin_user, coordinator)
 
 @pytest.mark.parametrize("role", ["coordinator", "signer", "treasurer", "burgerbaner"])
 def test_only_admins_may_invite(client, people, role):
-    client.force_login(people[role])
+    log_in(client, people[role])
     response = client.post(
         reverse("staff_invite"), {"name": "X", "email": "x@example.org", "kind": "admin"}
     )

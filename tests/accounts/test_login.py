@@ -3,6 +3,7 @@ from django.core import mail
 from django.urls import reverse
 
 from tests.factories import PASSWORD
+from tests.helpers import log_in
 
 pytestmark = pytest.mark.django_db
 
@@ -68,13 +69,13 @@ def test_password_reset_sends_email_with_link(client, burgerbaner):
 
 
 def test_logout_ends_session(client, burgerbaner):
-    client.force_login(burgerbaner.user)
+    log_in(client, burgerbaner.user)
     client.post("/accounts/logout/")
     assert client.get("/").status_code == 302
 
 
 def test_password_change_works_for_logged_in_person(client, burgerbaner):
-    client.force_login(burgerbaner.user)
+    log_in(client, burgerbaner.user)
     response = client.post(
         "/accounts/password/change/",
         {

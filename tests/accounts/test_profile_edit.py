@@ -1,6 +1,8 @@
 import pytest
 from django.urls import reverse
 
+from tests.helpers import log_in
+
 pytestmark = pytest.mark.django_db
 
 URL = reverse("profile_edit")
@@ -20,7 +22,7 @@ def form_data(**overrides):
 
 
 def test_burgerbaner_updates_own_contact_details(client, burgerbaner):
-    client.force_login(burgerbaner.user)
+    log_in(client, burgerbaner.user)
     response = client.post(URL, form_data())
     assert response.status_code == 302
     burgerbaner.refresh_from_db()
@@ -40,7 +42,7 @@ def test_burgerbaner_updates_own_contact_details(client, burgerbaner):
 def test_bad_input_is_refused_in_dutch_and_nothing_changes(
     client, burgerbaner, field, value, message
 ):
-    client.force_login(burgerbaner.user)
+    log_in(client, burgerbaner.user)
     response = client.post(URL, form_data(**{field: value}))
     assert response.status_code == 200
     assert message in response.text
@@ -50,7 +52,7 @@ def test_bad_input_is_refused_in_dutch_and_nothing_changes(
 
 
 def test_burgerbaner_cannot_change_name_or_birth_date_here(client, burgerbaner):
-    client.force_login(burgerbaner.user)
+    log_in(client, burgerbaner.user)
     client.post(URL, form_data(legal_name="Iemand Anders", date_of_birth="2001-01-01"))
     burgerbaner.refresh_from_db()
     assert burgerbaner.legal_name == "Fatima el Amrani"
@@ -58,12 +60,12 @@ def test_burgerbaner_cannot_change_name_or_birth_date_here(client, burgerbaner):
 
 
 def test_coordinator_has_no_profile_page(client, coordinator):
-    client.force_login(coordinator)
+    log_in(client, coordinator)
     assert client.get(URL).status_code == 403
 
 
 def test_changes_are_kept_in_history(client, burgerbaner):
-    client.force_login(burgerbaner.user)
+    log_in(client, burgerbaner.user)
     client.post(URL, form_data())
     latest = burgerbaner.history.first()
     assert latest.history_user == burgerbaner.user

@@ -6,6 +6,7 @@ from django.urls import reverse
 from agreements import services
 from agreements.errors import AgreementLocked
 from agreements.models import AllowanceAgreement, VolunteerAgreement
+from tests.helpers import log_in
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +25,7 @@ def test_signed_agreement_cannot_be_changed_in_django_admin(
         ip_address=None,
         document_sha256=awaiting_volunteer.document_sha256,
     )
-    client.force_login(admin_user)
+    log_in(client, admin_user)
     url = reverse("admin:agreements_volunteeragreement_change", args=[awaiting_volunteer.pk])
     response = client.get(url)
     assert response.status_code == 200
@@ -40,7 +41,7 @@ def test_signed_agreement_cannot_be_changed_in_django_admin(
 def test_admin_cannot_raise_the_rate_of_an_agreement_awaiting_signatures_in_django_admin(
     client, admin_user, awaiting_allowance
 ):
-    client.force_login(admin_user)
+    log_in(client, admin_user)
     url = admin_url(awaiting_allowance, "change")
     page = client.get(url)
     assert page.status_code == 200
@@ -65,7 +66,7 @@ def test_agreements_are_never_added_changed_or_deleted_in_django_admin(
     client, admin_user, request, fixture
 ):
     agreement = request.getfixturevalue(fixture)
-    client.force_login(admin_user)
+    log_in(client, admin_user)
     opts = agreement._meta
     add = reverse(f"admin:{opts.app_label}_{opts.model_name}_add")
     assert client.get(add).status_code == 403
@@ -78,7 +79,7 @@ def test_reverting_an_agreement_to_an_older_version_in_django_admin_changes_noth
     client, admin_user, awaiting_volunteer
 ):
     draft = awaiting_volunteer.history.order_by("history_date").first()
-    client.force_login(admin_user)
+    log_in(client, admin_user)
     response = client.post(admin_url(awaiting_volunteer, "simple_history", draft.history_id), {})
     assert response.status_code == 403
     stored = VolunteerAgreement.objects.get(pk=awaiting_volunteer.pk)
@@ -111,7 +112,7 @@ def test_the_service_changes_terms_while_awaiting_and_fixes_the_new_text(
 
 
 def test_admin_edits_year_rules(client, admin_user):
-    client.force_login(admin_user)
+    log_in(client, admin_user)
     response = client.get(reverse("admin:rules_yearrules_changelist"))
     assert response.status_code == 200
     assert "2025" in response.text

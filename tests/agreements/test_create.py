@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from agreements.models import AgreementStatus, AllowanceAgreement, VolunteerAgreement
 from tests.factories import AllowanceAgreementFactory, BurgerbanerFactory
+from tests.helpers import log_in
 
 pytestmark = pytest.mark.django_db
 
@@ -44,7 +45,7 @@ def create_url(kind, burgerbaner):
 def test_admin_creates_volunteer_agreement_as_draft(
     client, admin_user, burgerbaner, other_nonprofit, other_coordinator
 ):
-    client.force_login(admin_user)
+    log_in(client, admin_user)
     response = client.post(
         create_url("vrijwilliger", burgerbaner), volunteer_data(other_nonprofit, other_coordinator)
     )
@@ -58,7 +59,7 @@ def test_admin_creates_volunteer_agreement_as_draft(
 def test_admin_creates_allowance_agreement_at_the_hourly_maximum(
     client, admin_user, burgerbaner, rules_2026
 ):
-    client.force_login(admin_user)
+    log_in(client, admin_user)
     client.post(create_url("vergoeding", burgerbaner), allowance_data())
     agreement = AllowanceAgreement.objects.get()
     assert agreement.hourly_rate == Decimal("5.60")
@@ -87,14 +88,14 @@ def assert_refused(response, message):
 def test_bad_allowance_terms_are_refused_and_nothing_saved(
     client, admin_user, burgerbaner, rules_2026, overrides, message
 ):
-    client.force_login(admin_user)
+    log_in(client, admin_user)
     response = client.post(create_url("vergoeding", burgerbaner), allowance_data(**overrides))
     assert_refused(response, message)
     assert not AllowanceAgreement.objects.exists()
 
 
 def test_year_without_rules_is_refused(client, admin_user, burgerbaner):
-    client.force_login(admin_user)
+    log_in(client, admin_user)
     response = client.post(
         create_url("vergoeding", burgerbaner),
         allowance_data(start_date="2031-01-01", end_date="2031-12-31"),
@@ -105,7 +106,7 @@ def test_year_without_rules_is_refused(client, admin_user, burgerbaner):
 
 def test_under_21_gets_the_lower_maximum(client, admin_user, rules_2026):
     young = BurgerbanerFactory(date_of_birth=datetime.date(2008, 6, 1))
-    client.force_login(admin_user)
+    log_in(client, admin_user)
     response = client.post(create_url("vergoeding", young), allowance_data(hourly_rate="3.31"))
     assert_refused(response, "maximum van €\xa03,30")
     client.post(create_url("vergoeding", young), allowance_data(hourly_rate="3.30"))
@@ -116,7 +117,7 @@ def test_turning_21_during_the_agreement_allows_the_higher_rate_from_the_birthda
     client, admin_user, rules_2026
 ):
     turns_21 = BurgerbanerFactory(date_of_birth=datetime.date(2005, 7, 15))
-    client.force_login(admin_user)
+    log_in(client, admin_user)
     response = client.post(
         create_url("vergoeding", turns_21),
         allowance_data(hourly_rate="3.30", hourly_rate_from_21="5.61"),
@@ -137,7 +138,7 @@ def test_overlapping_allowance_agreement_is_refused(client, admin_user, burgerba
         start_date=datetime.date(2026, 1, 1),
         end_date=datetime.date(2026, 6, 30),
     )
-    client.force_login(admin_user)
+    log_in(client, admin_user)
     response = client.post(
         create_url("vergoeding", burgerbaner),
         allowance_data(start_date="2026-06-30", end_date="2026-12-31"),
@@ -153,7 +154,7 @@ def test_overlapping_allowance_agreement_is_refused(client, admin_user, burgerba
 def test_volunteer_agreement_end_before_start_is_refused(
     client, admin_user, burgerbaner, nonprofit, coordinator
 ):
-    client.force_login(admin_user)
+    log_in(client, admin_user)
     before = VolunteerAgreement.objects.count()
     response = client.post(
         create_url("vrijwilliger", burgerbaner),
@@ -166,7 +167,7 @@ def test_volunteer_agreement_end_before_start_is_refused(
 def test_coordinator_must_belong_to_the_organisation(
     client, admin_user, burgerbaner, nonprofit, other_coordinator
 ):
-    client.force_login(admin_user)
+    log_in(client, admin_user)
     response = client.post(
         create_url("vrijwilliger", burgerbaner), volunteer_data(nonprofit, other_coordinator)
     )
@@ -175,12 +176,12 @@ def test_coordinator_must_belong_to_the_organisation(
 
 @pytest.mark.parametrize("role", ["burgerbaner", "coordinator", "signer", "treasurer"])
 def test_only_admins_create_agreements(client, people, burgerbaner, rules_2026, role):
-    client.force_login(people[role])
+    log_in(client, people[role])
     response = client.post(create_url("vergoeding", burgerbaner), allowance_data())
     assert response.status_code == 403
     assert not AllowanceAgreement.objects.exists()
 
 
 def test_unknown_kind_is_404(client, admin_user, burgerbaner):
-    client.force_login(admin_user)
+    log_in(client, admin_user)
     assert client.get(create_url("onbekend", burgerbaner)).status_code == 404

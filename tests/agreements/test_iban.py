@@ -9,6 +9,7 @@ from pypdf import PdfReader
 from agreements import services
 from agreements.models import AgreementStatus
 from tests.factories import user_with_role
+from tests.helpers import log_in
 
 pytestmark = pytest.mark.django_db
 
@@ -35,7 +36,7 @@ def sign(agreement, user):
 def test_a_signer_sees_the_whole_iban_on_the_agreement_they_are_signing(
     client, signer, awaiting_allowance
 ):
-    client.force_login(signer)
+    log_in(client, signer)
     page = client.get(awaiting_allowance.get_absolute_url())
     assert page.context["can_sign"]
     assert FULL in page.text
@@ -49,7 +50,7 @@ def test_after_signing_a_signer_sees_the_iban_masked_on_the_page_and_in_the_pdf(
     sign(awaiting_allowance, signer)
     awaiting_allowance.refresh_from_db()
     assert awaiting_allowance.status == AgreementStatus.ACTIVE
-    client.force_login(signer)
+    log_in(client, signer)
     page = client.get(awaiting_allowance.get_absolute_url()).text
     assert FULL not in page and COMPACT not in page
     assert MASKED in page
@@ -62,7 +63,7 @@ def test_a_signer_sees_the_iban_masked_once_another_signer_signed_for_safe_almer
     client, signer, awaiting_allowance
 ):
     sign(awaiting_allowance, user_with_role("signer", name="Petra de Wit"))
-    client.force_login(signer)
+    log_in(client, signer)
     page = client.get(awaiting_allowance.get_absolute_url())
     assert not page.context["can_sign"]
     assert FULL not in page.text and MASKED in page.text
@@ -74,6 +75,6 @@ def test_the_person_the_treasurer_and_admins_see_the_whole_iban(
 ):
     sign(awaiting_allowance, burgerbaner.user)
     sign(awaiting_allowance, signer)
-    client.force_login(people[role])
+    log_in(client, people[role])
     assert FULL in client.get(awaiting_allowance.get_absolute_url()).text
     assert FULL in pdf_of(client, awaiting_allowance)

@@ -7,6 +7,7 @@ from django.urls import reverse
 from agreements import services
 from agreements.errors import AgreementError, AgreementLocked
 from agreements.models import AgreementStatus, Signature, VolunteerAgreement
+from tests.helpers import log_in
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +24,7 @@ def signed_by_both(agreement, burgerbaner, other):
 
 
 def test_draft_can_be_edited(client, admin_user, draft_volunteer, nonprofit, coordinator):
-    client.force_login(admin_user)
+    log_in(client, admin_user)
     response = client.post(
         reverse("agreement_edit", args=["vrijwilliger", draft_volunteer.pk]),
         {
@@ -51,7 +52,7 @@ def test_after_the_first_signature_the_terms_cannot_change_by_any_path(
         document_sha256=awaiting_volunteer.document_sha256,
     )
     # the form
-    client.force_login(admin_user)
+    log_in(client, admin_user)
     response = client.get(reverse("agreement_edit", args=["vrijwilliger", awaiting_volunteer.pk]))
     assert response.status_code == 302
     # the service
@@ -87,7 +88,7 @@ def test_a_change_is_a_new_version_signed_again_and_the_old_one_stays(
     client, admin_user, awaiting_allowance, burgerbaner, signer
 ):
     old = signed_by_both(awaiting_allowance, burgerbaner, signer)
-    client.force_login(admin_user)
+    log_in(client, admin_user)
     client.post(reverse("agreement_new_version", args=["vergoeding", old.pk]))
     new = old.next_version
     assert (new.version, new.status, new.supersedes) == (2, AgreementStatus.DRAFT, old)
@@ -118,7 +119,7 @@ def test_admin_ends_an_agreement_early_with_reason(
 ):
     agreement = signed_by_both(awaiting_volunteer, burgerbaner, coordinator)
     url = reverse("agreement_end", args=["vrijwilliger", agreement.pk])
-    client.force_login(admin_user)
+    log_in(client, admin_user)
     response = client.post(url, {"ended_on": "2026-01-01", "reason": "Verhuisd"})
     assert "kan niet stoppen vóór de startdatum" in response.text
     response = client.post(url, {"ended_on": "2026-05-31", "reason": ""})
@@ -150,7 +151,7 @@ def test_history_shows_who_changed_the_status(
     client, admin_user, awaiting_volunteer, burgerbaner, coordinator
 ):
     signed_by_both(awaiting_volunteer, burgerbaner, coordinator)
-    client.force_login(admin_user)
+    log_in(client, admin_user)
     response = client.get(awaiting_volunteer.get_absolute_url())
     assert "Versie 1 (deze)" in response.text
     statuses = [r.status for r in awaiting_volunteer.history.all()]
@@ -162,14 +163,14 @@ def test_burgerbaner_cannot_open_someone_elses_agreement(
     client, awaiting_volunteer, other_burgerbaner, other_coordinator
 ):
     for user in (other_burgerbaner.user, other_coordinator):
-        client.force_login(user)
+        log_in(client, user)
         assert client.get(awaiting_volunteer.get_absolute_url()).status_code == 403
         pdf = reverse("agreement_pdf", args=["vrijwilliger", awaiting_volunteer.pk])
         assert client.get(pdf).status_code == 403
 
 
 def test_coordinator_cannot_see_allowance_agreements(client, awaiting_allowance, coordinator):
-    client.force_login(coordinator)
+    log_in(client, coordinator)
     assert client.get(awaiting_allowance.get_absolute_url()).status_code == 403
 
 

@@ -5,6 +5,7 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from agreements import services
+from tests.helpers import log_in
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +25,7 @@ def test_volunteer_agreement_pdf_shows_parties_terms_and_signatures(
         ip_address=None,
         document_sha256=awaiting_volunteer.document_sha256,
     )
-    client.force_login(coordinator)
+    log_in(client, coordinator)
     text = pdf_text(
         client.get(reverse("agreement_pdf", args=["vrijwilliger", awaiting_volunteer.pk]))
     )
@@ -51,7 +52,7 @@ def test_allowance_agreement_pdf_states_the_maxima(
         ip_address=None,
         document_sha256=awaiting_allowance.document_sha256,
     )
-    client.force_login(admin_user)
+    log_in(client, admin_user)
     text = pdf_text(
         client.get(reverse("agreement_pdf", args=["vergoeding", awaiting_allowance.pk]))
     )

@@ -9,6 +9,7 @@ from django.urls import reverse
 from agreements import services
 from agreements.errors import AgreementError, TextChanged
 from agreements.models import AgreementStatus, AllowanceAgreement, Signature
+from tests.helpers import log_in
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +20,7 @@ def sign_url(agreement):
 
 def opened(client, user, agreement) -> dict:
     """Open the agreement as ``user`` and tick the box: what the sign form posts."""
-    client.force_login(user)
+    log_in(client, user)
     page = client.get(agreement.get_absolute_url())
     shown = re.search(r'name="document_sha256" value="([0-9a-f]{64})"', page.text)
     return {"agree": "on", "document_sha256": shown.group(1)}
@@ -28,7 +29,7 @@ def opened(client, user, agreement) -> dict:
 def test_sending_fixes_the_text_and_emails_both_parties(
     client, admin_user, draft_volunteer, coordinator
 ):
-    client.force_login(admin_user)
+    log_in(client, admin_user)
     client.post(reverse("agreement_send", args=["vrijwilliger", draft_volunteer.pk]))
     draft_volunteer.refresh_from_db()
     assert draft_volunteer.status == AgreementStatus.AWAITING_SIGNATURES
@@ -93,7 +94,7 @@ def test_signing_needs_the_tick(client, awaiting_volunteer, burgerbaner):
 
 @pytest.mark.parametrize("role", ["other_coordinator", "other_burgerbaner", "treasurer"])
 def test_outsiders_cannot_sign_a_volunteer_agreement(client, people, awaiting_volunteer, role):
-    client.force_login(people[role])
+    log_in(client, people[role])
     response = client.post(sign_url(awaiting_volunteer), {"agree": "on"})
     assert response.status_code == 403
     assert not awaiting_volunteer.signatures.exists()
@@ -103,7 +104,7 @@ def test_outsiders_cannot_sign_a_volunteer_agreement(client, people, awaiting_vo
 def test_only_a_safe_almere_signer_signs_for_the_foundation(
     client, people, awaiting_allowance, role
 ):
-    client.force_login(people[role])
+    log_in(client, people[role])
     assert client.post(sign_url(awaiting_allowance), {"agree": "on"}).status_code == 403
     assert not awaiting_allowance.signatures.exists()
 
@@ -132,7 +133,7 @@ def test_a_signer_signs_their_own_allowance_agreement_only_as_burgerbaner(
 
 
 def test_a_draft_cannot_be_signed(client, draft_volunteer, burgerbaner):
-    client.force_login(burgerbaner.user)
+    log_in(client, burgerbaner.user)
     response = client.post(
         sign_url(draft_volunteer), {"agree": "on", "document_sha256": ""}, follow=True
     )
@@ -141,7 +142,7 @@ def test_a_draft_cannot_be_signed(client, draft_volunteer, burgerbaner):
 
 
 def test_signer_sees_what_waits_for_them(client, awaiting_allowance, awaiting_volunteer, signer):
-    client.force_login(signer)
+    log_in(client, signer)
     response = client.get(reverse("agreement_list"))
     assert response.context["to_sign"] == [awaiting_allowance]
 
@@ -149,9 +150,9 @@ def test_signer_sees_what_waits_for_them(client, awaiting_allowance, awaiting_vo
 def test_coordinator_sees_what_waits_for_them(
     client, awaiting_allowance, awaiting_volunteer, coordinator, other_coordinator
 ):
-    client.force_login(coordinator)
+    log_in(client, coordinator)
     assert client.get(reverse("agreement_list")).context["to_sign"] == [awaiting_volunteer]
-    client.force_login(other_coordinator)
+    log_in(client, other_coordinator)
     assert client.get(reverse("agreement_list")).context["to_sign"] == []
 
 
@@ -160,7 +161,7 @@ def test_agreement_list_queries_do_not_grow(
 ):
     from tests.factories import AllowanceAgreementFactory, VolunteerAgreementFactory
 
-    client.force_login(admin_user)
+    log_in(client, admin_user)
     VolunteerAgreementFactory()
     AllowanceAgreementFactory()
     with django_assert_max_num_queries(20) as few:
@@ -220,7 +221,7 @@ def test_a_text_changed_after_opening_is_not_signed_and_the_new_text_is_shown(
 def test_signing_without_the_fingerprint_of_the_text_signs_nothing(
     client, awaiting_volunteer, burgerbaner
 ):
-    client.force_login(burgerbaner.user)
+    log_in(client, burgerbaner.user)
     response = client.post(sign_url(awaiting_volunteer), {"agree": "on"}, follow=True)
     assert "Er is niets getekend" in response.text
     assert not awaiting_volunteer.signatures.exists()
@@ -257,7 +258,7 @@ def test_an_admin_who_also_signs_never_signs_the_allowance_agreement_they_made(
     from accounts.services import grant_role
 
     grant_role(admin_user, Role.Kind.SIGNER)
-    client.force_login(admin_user)
+    log_in(client, admin_user)
     page = client.get(awaiting_allowance.get_absolute_url())
     assert "Een andere ondertekenaar van Safe Almere tekent hem" in page.text
     assert 'name="document_sha256"' not in page.text

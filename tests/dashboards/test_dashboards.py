@@ -10,6 +10,7 @@ from tests.factories import (
     VolunteerAgreementFactory,
     user_with_role,
 )
+from tests.helpers import log_in
 
 pytestmark = pytest.mark.django_db
 
@@ -32,20 +33,20 @@ def test_anonymous_is_sent_to_login(client, dashboard):
 @pytest.mark.parametrize("role", DASHBOARD_OF)
 @pytest.mark.parametrize("dashboard", DASHBOARD_OF.values())
 def test_dashboard_only_for_its_own_role(client, people, role, dashboard):
-    client.force_login(people[role])
+    log_in(client, people[role])
     expected = 200 if DASHBOARD_OF[role] == dashboard else 403
     assert client.get(reverse(dashboard)).status_code == expected
 
 
 @pytest.mark.parametrize("role", DASHBOARD_OF)
 def test_home_sends_each_role_to_its_dashboard(client, people, role):
-    client.force_login(people[role])
+    log_in(client, people[role])
     response = client.get("/")
     assert response["Location"] == reverse(DASHBOARD_OF[role])
 
 
 def test_refusal_page_is_in_dutch(client, people):
-    client.force_login(people["burgerbaner"])
+    log_in(client, people["burgerbaner"])
     response = client.get(reverse("admin_dashboard"))
     assert "Deze pagina is niet voor jou" in response.text
 
@@ -53,7 +54,7 @@ def test_refusal_page_is_in_dutch(client, people):
 def test_person_without_role_gets_a_plain_explanation(client, db):
     from tests.factories import UserFactory
 
-    client.force_login(UserFactory())
+    log_in(client, UserFactory())
     response = client.get("/")
     assert response.status_code == 200
     assert "nog geen rol" in response.text
@@ -61,7 +62,7 @@ def test_person_without_role_gets_a_plain_explanation(client, db):
 
 def test_burgerbaner_dashboard_shows_own_profile_and_agreements(client, burgerbaner, nonprofit):
     AllowanceAgreementFactory(burgerbaner=burgerbaner)
-    client.force_login(burgerbaner.user)
+    log_in(client, burgerbaner.user)
     text = client.get(reverse("burgerbaner_dashboard")).text
     assert "Fatima el Amrani" in text
     assert "NL91 ABNA 0417 1643 00" in text
@@ -72,7 +73,7 @@ def test_burgerbaner_dashboard_shows_own_profile_and_agreements(client, burgerba
 def test_coordinator_dashboard_lists_own_volunteers_only(
     client, coordinator, burgerbaner, other_burgerbaner
 ):
-    client.force_login(coordinator)
+    log_in(client, coordinator)
     text = client.get(reverse("coordinator_dashboard")).text
     assert "Fatima el Amrani" in text
     assert "Jan de Vries" not in text
@@ -84,7 +85,7 @@ def test_coordinator_of_two_organisations_sees_both(
     from accounts.services import grant_role
 
     grant_role(coordinator, Role.Kind.COORDINATOR, other_nonprofit)
-    client.force_login(coordinator)
+    log_in(client, coordinator)
     text = client.get(reverse("coordinator_dashboard")).text
     assert "Fatima el Amrani" in text
     assert "Jan de Vries" in text
@@ -92,13 +93,13 @@ def test_coordinator_of_two_organisations_sees_both(
 
 def test_signer_dashboard_counts_agreements_awaiting_signature(client, signer, burgerbaner):
     AllowanceAgreementFactory.create_batch(3, burgerbaner=burgerbaner, status="awaiting")
-    client.force_login(signer)
+    log_in(client, signer)
     response = client.get(reverse("signer_dashboard"))
     assert response.context["counts"]["awaiting"] == 3
 
 
 def test_admin_dashboard_counts_people_and_organisations(client, people):
-    client.force_login(people["admin"])
+    log_in(client, people["admin"])
     response = client.get(reverse("admin_dashboard"))
     assert response.context["counts"]["burgerbaners"] == 2
     assert response.context["counts"]["nonprofits"] == 2
@@ -108,7 +109,7 @@ def test_admin_dashboard_counts_people_and_organisations(client, people):
 def test_admin_dashboard_queries_do_not_grow_with_people(
     client, admin_user, nonprofit, django_assert_max_num_queries
 ):
-    client.force_login(admin_user)
+    log_in(client, admin_user)
     VolunteerAgreementFactory(organisation=nonprofit)
     user_with_role(Role.Kind.COORDINATOR, nonprofit)
     with django_assert_max_num_queries(20) as few:
@@ -128,7 +129,7 @@ def test_admin_dashboard_lists_fifty_people_a_page_and_finds_by_name_or_email(
 
     for n in range(60):
         UserFactory(name=f"Persoon {n:02d}", email=f"p{n:02d}@example.org")
-    client.force_login(admin_user)
+    log_in(client, admin_user)
     first = client.get(reverse("admin_dashboard"))
     assert len(first.context["page"].object_list) == 50
     assert "Pagina 1 van 2" in first.text
@@ -147,7 +148,7 @@ def test_admin_dashboard_lists_fifty_people_a_page_and_finds_by_name_or_email(
 def test_coordinator_dashboard_queries_do_not_grow_with_volunteers(
     client, coordinator, nonprofit, django_assert_max_num_queries
 ):
-    client.force_login(coordinator)
+    log_in(client, coordinator)
     VolunteerAgreementFactory(organisation=nonprofit)
     with django_assert_max_num_queries(12) as few:
         client.get(reverse("coordinator_dashboard"))

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from guidance.models import CheckIn
+from tests.helpers import log_in
 
 pytestmark = pytest.mark.django_db
 
@@ -14,7 +15,7 @@ pytestmark = pytest.mark.django_db
 def test_coordinator_writes_down_a_conversation_and_its_next_date_is_planned(
     client, coordinator, burgerbaner, nonprofit
 ):
-    client.force_login(coordinator)
+    log_in(client, coordinator)
     today = timezone.localdate()
     response = client.post(
         reverse("checkin_add", args=[burgerbaner.pk]),
@@ -40,7 +41,7 @@ def test_coordinator_writes_down_a_conversation_and_its_next_date_is_planned(
 def test_a_held_conversation_in_the_future_is_refused_at_the_field(
     client, coordinator, burgerbaner, nonprofit
 ):
-    client.force_login(coordinator)
+    log_in(client, coordinator)
     tomorrow = timezone.localdate() + datetime.timedelta(days=1)
     response = client.post(
         reverse("checkin_add", args=[burgerbaner.pk]),
@@ -67,7 +68,7 @@ def test_the_burgerbaner_reads_the_conversation_and_adds_their_own_words(
         talked_about="Samen terugkijken.",
         created_by=coordinator,
     )
-    client.force_login(burgerbaner.user)
+    log_in(client, burgerbaner.user)
     page = client.get(reverse("guidance_person", args=[burgerbaner.pk]))
     assert "Samen terugkijken." in page.text
     response = client.post(
@@ -86,7 +87,7 @@ def test_others_see_nothing_of_someones_guidance(client, request, who, coordinat
         burgerbaner=burgerbaner, date=timezone.localdate(), created_by=coordinator
     )
     user = request.getfixturevalue(who)
-    client.force_login(getattr(user, "user", user))
+    log_in(client, getattr(user, "user", user))
     assert client.get(reverse("guidance_person", args=[burgerbaner.pk])).status_code == 403
     assert client.get(reverse("checkin_add", args=[burgerbaner.pk])).status_code == 403
 
@@ -95,7 +96,7 @@ def test_a_coordinator_no_longer_sees_someone_who_stopped_at_their_place(
     client, coordinator, burgerbaner
 ):
     burgerbaner.volunteeragreements.update(status="ended")
-    client.force_login(coordinator)
+    log_in(client, coordinator)
     assert client.get(reverse("guidance_person", args=[burgerbaner.pk])).status_code == 403
 
 
@@ -103,7 +104,7 @@ def test_the_coordinator_sets_the_evaluation_date_of_the_agreement(
     client, coordinator, burgerbaner
 ):
     agreement = burgerbaner.volunteeragreements.get()
-    client.force_login(coordinator)
+    log_in(client, coordinator)
     day = agreement.start_date + datetime.timedelta(days=200)
     response = client.post(reverse("evaluation_set", args=[agreement.pk]), {"due_on": day})
     assert response.status_code == 302

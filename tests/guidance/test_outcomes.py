@@ -11,6 +11,7 @@ from guidance.models import Goal, ResearchConsent, Wellbeing
 from guidance.services import set_research_consent
 from reports import outcomes, research
 from tests.factories import BurgerbanerFactory
+from tests.helpers import log_in
 
 pytestmark = pytest.mark.django_db
 YEAR = 2026
@@ -32,7 +33,7 @@ def answer(n: int, *, feeling=4, words="", consent=False, quarter=2):
 
 def test_four_answers_are_not_shown_five_are(client, admin_user):
     answer(4)
-    client.force_login(admin_user)
+    log_in(client, admin_user)
     page = client.get(reverse("outcomes_report", args=[YEAR])).text
     assert "Gemiddeld" not in page
     assert "minder dan 5" in page
@@ -44,7 +45,7 @@ def test_four_answers_are_not_shown_five_are(client, admin_user):
 def test_a_story_appears_only_when_its_author_agreed(client, admin_user):
     answer(4, words="Ik kom weer onder de mensen.", consent=True)
     answer(2, words="Niet voor een verslag.", consent=False)
-    client.force_login(admin_user)
+    log_in(client, admin_user)
     page = client.get(reverse("outcomes_report", args=[YEAR])).text
     assert "Ik kom weer onder de mensen." in page
     assert "Niet voor een verslag." not in page
@@ -52,7 +53,7 @@ def test_a_story_appears_only_when_its_author_agreed(client, admin_user):
 
 def test_no_story_is_shown_while_fewer_than_five_answered(client, admin_user):
     answer(3, words="Alleen ik zei dit.", consent=True)
-    client.force_login(admin_user)
+    log_in(client, admin_user)
     assert "Alleen ik zei dit." not in client.get(reverse("outcomes_report", args=[YEAR])).text
 
 
@@ -96,7 +97,7 @@ def test_the_research_export_holds_only_who_consented_without_names(burgerbaner,
 
 
 def test_withdrawing_consent_removes_the_person_from_the_next_export(client, burgerbaner):
-    client.force_login(burgerbaner.user)
+    log_in(client, burgerbaner.user)
     client.post(reverse("research_consent"), {"given": "ja"})
     assert research.pseudonym(burgerbaner.pk) in research_rows()[1]
     client.post(reverse("research_consent"), {"given": "nee"})
@@ -105,7 +106,7 @@ def test_withdrawing_consent_removes_the_person_from_the_next_export(client, bur
 
 
 def test_the_admin_downloads_the_research_export(client, admin_user):
-    client.force_login(admin_user)
+    log_in(client, admin_user)
     response = client.get(reverse("research_export", args=[YEAR]))
     assert response["Content-Type"] == "application/zip"
     assert zipfile.ZipFile(io.BytesIO(response.content)).testzip() is None

@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from guidance.models import CheckIn, Goal, Wellbeing
 from privacy import services as privacy
+from tests.helpers import log_in
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +31,7 @@ def guided(burgerbaner, coordinator, nonprofit):
 
 
 def test_the_download_holds_conversations_goals_and_answers(client, guided):
-    client.force_login(guided.user)
+    log_in(client, guided.user)
     data = client.get(reverse("my_data")).json()
     assert data["begeleidingsgesprekken"][0]["talked_about"] == "Over thuis."
     assert data["doelen"][0]["title"] == "Fiets maken"

@@ -8,6 +8,7 @@ from django.core.management import call_command
 
 from guidance.models import CheckIn
 from guidance.services import send_checkin_reminders
+from tests.helpers import log_in
 
 pytestmark = pytest.mark.django_db
 TODAY = datetime.date(2026, 6, 15)  # the burgerbaner's place started on 1 January 2026
@@ -65,7 +66,7 @@ def test_the_daily_command_sends_them(burgerbaner, coordinator, capsys):
 def test_the_coordinator_dashboard_lists_who_needs_a_conversation(
     client, burgerbaner, coordinator, time_machine=None
 ):
-    client.force_login(coordinator)
+    log_in(client, coordinator)
     page = client.get("/coordinator/").text
     assert "Tijd voor een gesprek" in page
     assert burgerbaner.legal_name in page

@@ -4,12 +4,13 @@ import pytest
 from django.urls import reverse
 
 from guidance.models import Wellbeing
+from tests.helpers import log_in
 
 pytestmark = pytest.mark.django_db
 
 
 def test_the_dashboard_invites_until_answered(client, burgerbaner):
-    client.force_login(burgerbaner.user)
+    log_in(client, burgerbaner.user)
     assert "Vragen invullen" in client.get(reverse("burgerbaner_dashboard")).text
     response = client.post(
         reverse("wellbeing"),
@@ -25,7 +26,7 @@ def test_the_dashboard_invites_until_answered(client, burgerbaner):
 
 
 def test_skipping_hides_the_invitation_until_next_quarter(client, burgerbaner):
-    client.force_login(burgerbaner.user)
+    log_in(client, burgerbaner.user)
     assert client.post(reverse("wellbeing_skip")).status_code == 302
     assert Wellbeing.objects.get().skipped
     assert "Vragen invullen" not in client.get(reverse("burgerbaner_dashboard")).text
@@ -33,28 +34,28 @@ def test_skipping_hides_the_invitation_until_next_quarter(client, burgerbaner):
 
 @pytest.mark.parametrize("value", ["0", "6", "veel", "-1"])
 def test_an_answer_outside_one_to_five_is_refused(client, burgerbaner, value):
-    client.force_login(burgerbaner.user)
+    log_in(client, burgerbaner.user)
     response = client.post(reverse("wellbeing"), {"feeling": value})
     assert response.status_code == 200
     assert not Wellbeing.objects.exists()
 
 
 def test_an_empty_form_says_what_to_do(client, burgerbaner):
-    client.force_login(burgerbaner.user)
+    log_in(client, burgerbaner.user)
     response = client.post(reverse("wellbeing"), {})
     assert "Je hebt nog niets ingevuld" in response.text
     assert not Wellbeing.objects.exists()
 
 
 def test_answering_again_in_the_same_quarter_changes_the_answer(client, burgerbaner):
-    client.force_login(burgerbaner.user)
+    log_in(client, burgerbaner.user)
     client.post(reverse("wellbeing"), {"feeling": "2"})
     client.post(reverse("wellbeing"), {"feeling": "4"})
     assert Wellbeing.objects.get().feeling == 4
 
 
 def test_the_questions_are_fieldsets_a_screen_reader_can_follow(client, burgerbaner):
-    client.force_login(burgerbaner.user)
+    log_in(client, burgerbaner.user)
     page = client.get(reverse("wellbeing")).text
     assert page.count("<fieldset") >= 4
     assert page.count('type="radio"') == 4 * 5

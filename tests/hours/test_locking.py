@@ -5,6 +5,7 @@ import pytest
 
 from hours import services
 from hours.models import HourEntry, TimesheetLocked, TimesheetStep
+from tests.helpers import log_in
 
 pytestmark = pytest.mark.django_db
 
@@ -70,7 +71,7 @@ def test_adding_to_a_signed_month_points_to_a_correction(signed, log, last_month
 def test_correction_through_the_page(client, signed, agreement, today, burgerbaner):
     from django.urls import reverse
 
-    client.force_login(burgerbaner.user)
+    log_in(client, burgerbaner.user)
     url = reverse("hours_home") + "?correctie=1"
     data = {
         "date": today.isoformat(),

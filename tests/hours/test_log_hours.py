@@ -5,6 +5,7 @@ import pytest
 from django.urls import reverse
 
 from hours.models import HourEntry, Timesheet
+from tests.helpers import log_in
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +24,7 @@ def post(client, agreement, **overrides):
 
 
 def test_burgerbaner_logs_hours_into_the_months_timesheet(client, burgerbaner, agreement, today):
-    client.force_login(burgerbaner.user)
+    log_in(client, burgerbaner.user)
     response = post(client, agreement, day=today.isoformat())
     assert response.status_code == 302
     entry = HourEntry.objects.get()
@@ -52,7 +53,7 @@ def test_burgerbaner_logs_hours_into_the_months_timesheet(client, burgerbaner, a
 def test_bad_hours_are_refused_in_dutch_and_nothing_saved(
     client, burgerbaner, agreement, today, overrides, message
 ):
-    client.force_login(burgerbaner.user)
+    log_in(client, burgerbaner.user)
     response = post(client, agreement, **{"date": today.isoformat(), **overrides})
     assert response.status_code == 200
     assert message in response.text
@@ -61,7 +62,7 @@ def test_bad_hours_are_refused_in_dutch_and_nothing_saved(
 
 
 def test_no_hours_in_the_future(client, burgerbaner, agreement, today):
-    client.force_login(burgerbaner.user)
+    log_in(client, burgerbaner.user)
     tomorrow = today + datetime.timedelta(days=1)
     response = post(client, agreement, date=tomorrow.isoformat())
     assert "dag die nog moet komen" in response.text
@@ -77,7 +78,7 @@ def test_24_hours_a_day_counts_all_non_profits_together(
         burgerbaner=burgerbaner, organisation=other_nonprofit, start_date=agreement.start_date
     )
     log(today, "20")
-    client.force_login(burgerbaner.user)
+    log_in(client, burgerbaner.user)
     response = post(client, second, date=today.isoformat(), hours="4.25")
     assert "al 20 uur geschreven" in response.text
     post(client, second, date=today.isoformat(), hours="4")
@@ -85,7 +86,7 @@ def test_24_hours_a_day_counts_all_non_profits_together(
 
 
 def test_cannot_log_on_someone_elses_agreement(client, burgerbaner, other_burgerbaner, today):
-    client.force_login(burgerbaner.user)
+    log_in(client, burgerbaner.user)
     theirs = other_burgerbaner.volunteeragreements.get()
     response = post(client, theirs, date=today.isoformat())
     assert response.status_code == 200
@@ -100,7 +101,7 @@ def test_going_over_the_maximum_warns_first_then_saves(
     year_rules(today.year, monthly_maximum=Decimal("60.00"))
     first = today.replace(day=1)
     log(first, "11")  # 11 × € 5,00 = € 55,00 this month already
-    client.force_login(burgerbaner.user)
+    log_in(client, burgerbaner.user)
     response = post(client, agreement, date=first.isoformat(), hours="2")
     assert "€\xa05,00 boven het maandmaximum" in response.text
     assert "Toch opslaan" in response.text
@@ -115,7 +116,7 @@ def test_going_over_the_maximum_warns_first_then_saves(
 
 def test_edit_and_delete_while_open(client, burgerbaner, agreement, today, log):
     entry = log(today, "2")
-    client.force_login(burgerbaner.user)
+    log_in(client, burgerbaner.user)
     client.post(
         reverse("entry_edit", args=[entry.pk]),
         {"date": today.isoformat(), "agreement": agreement.pk, "hours": "3", "description": "X"},
@@ -128,7 +129,7 @@ def test_edit_and_delete_while_open(client, burgerbaner, agreement, today, log):
 
 def test_nobody_edits_someone_elses_entry(client, other_burgerbaner, today, log):
     entry = log(today, "2")
-    client.force_login(other_burgerbaner.user)
+    log_in(client, other_burgerbaner.user)
     assert client.post(reverse("entry_delete", args=[entry.pk])).status_code == 404
     assert HourEntry.objects.filter(pk=entry.pk).exists()
 
@@ -137,7 +138,7 @@ def test_copy_last_week_repeats_the_pattern(client, burgerbaner, agreement, toda
     week_start = today - datetime.timedelta(days=today.weekday())
     log(week_start - datetime.timedelta(days=7), "3", "Maandag koken")
     log(week_start - datetime.timedelta(days=6), "2", "Dinsdag afwassen")
-    client.force_login(burgerbaner.user)
+    log_in(client, burgerbaner.user)
     client.post(reverse("copy_week") + f"?week={week_start.isoformat()}")
     copied = HourEntry.objects.filter(date__gte=week_start)
     expected = 2 if today.weekday() >= 1 else 1  # never into the future
@@ -149,7 +150,7 @@ def test_hours_page_queries_do_not_grow(
     client, burgerbaner, agreement, allowance, today, log, django_assert_max_num_queries
 ):
     log(today, "1")
-    client.force_login(burgerbaner.user)
+    log_in(client, burgerbaner.user)
     with django_assert_max_num_queries(25) as few:
         client.get(URL)
     for day in range(1, 29):

@@ -5,6 +5,7 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from hours import services
+from tests.helpers import log_in
 
 pytestmark = pytest.mark.django_db
 
@@ -22,7 +23,7 @@ def test_timesheet_pdf_shows_entries_totals_and_both_sign_offs(
     services.submit_timesheet(timesheet, by=burgerbaner.user)
     services.approve_timesheet(timesheet, by=coordinator)
     url = reverse("timesheet_pdf", args=[timesheet.pk])
-    client.force_login(burgerbaner.user)
+    log_in(client, burgerbaner.user)
     text = pdf_text(client.get(url))
     assert "Fatima el Amrani" in text and "Buurtkamer De Polderhoek" in text
     assert "Soep koken" in text and "Afwassen" in text
@@ -32,7 +33,7 @@ def test_timesheet_pdf_shows_entries_totals_and_both_sign_offs(
     assert "· Fatima el Amrani · pagina 1 van 1" in text  # the footer of every page
 
     services.countersign_timesheet(timesheet, by=signer)
-    client.force_login(coordinator)
+    log_in(client, coordinator)
     text = pdf_text(client.get(url))
     assert "Ingrid Mulder" in text
     assert "nog niet getekend" not in text
@@ -41,6 +42,6 @@ def test_timesheet_pdf_shows_entries_totals_and_both_sign_offs(
 @pytest.mark.parametrize("role", ["other_coordinator", "other_burgerbaner"])
 def test_outsiders_cannot_download_the_timesheet(client, people, log, last_month, role):
     timesheet = log(last_month, "1").timesheet
-    client.force_login(people[role])
+    log_in(client, people[role])
     assert client.get(reverse("timesheet_pdf", args=[timesheet.pk])).status_code == 403
     assert client.get(reverse("timesheet_detail", args=[timesheet.pk])).status_code == 403

@@ -8,6 +8,7 @@ from accounts.models import Role
 from accounts.services import grant_role
 from hours import services
 from hours.models import Timesheet, TimesheetStatus, TimesheetStep
+from tests.helpers import log_in
 
 pytestmark = pytest.mark.django_db
 
@@ -18,7 +19,7 @@ def timesheet(log, last_month):
 
 
 def act(client, user, timesheet, action, remote_addr="127.0.0.1", **data):
-    client.force_login(user)
+    log_in(client, user)
     return client.post(
         reverse(f"timesheet_{action}", args=[timesheet.pk]), data, REMOTE_ADDR=remote_addr
     )
@@ -104,7 +105,7 @@ def test_reject_needs_a_reason_the_burgerbaner_sees(client, burgerbaner, coordin
     assert status(timesheet) == TimesheetStatus.SUBMITTED
     act(client, coordinator, timesheet, "reject", reason="Op 3 mei was je er niet.")
     assert status(timesheet) == TimesheetStatus.REJECTED
-    client.force_login(burgerbaner.user)
+    log_in(client, burgerbaner.user)
     assert "Op 3 mei was je er niet." in client.get(reverse("hours_home")).text
     # corrected and handed in again
     entry = timesheet.entries.get()
@@ -131,11 +132,11 @@ def test_signer_may_reject_an_approved_timesheet(
 
 def test_queues_empty_as_work_gets_done(client, burgerbaner, coordinator, signer, timesheet):
     services.submit_timesheet(timesheet, by=burgerbaner.user)
-    client.force_login(coordinator)
+    log_in(client, coordinator)
     assert list(client.get(reverse("approve_queue")).context["timesheets"]) == [timesheet]
     client.post(reverse("approve_queue"), {"timesheet": [timesheet.pk]})
     assert list(client.get(reverse("approve_queue")).context["timesheets"]) == []
-    client.force_login(signer)
+    log_in(client, signer)
     assert list(client.get(reverse("countersign_queue")).context["timesheets"]) == [timesheet]
     client.post(reverse("countersign_queue"), {"timesheet": [timesheet.pk]})
     assert list(client.get(reverse("countersign_queue")).context["timesheets"]) == []
@@ -185,7 +186,7 @@ def test_queue_queries_do_not_grow(
         services.submit_timesheet(entry.timesheet, by=person.user)
 
     submitted_timesheet()
-    client.force_login(coordinator)
+    log_in(client, coordinator)
     with django_assert_max_num_queries(20) as few:
         client.get(reverse("approve_queue"))
     for _ in range(10):
@@ -227,7 +228,7 @@ def test_a_long_queue_shows_the_oldest_hundred_first(client, signer, nonprofit):
         )
         for n, person in enumerate(people)
     )
-    client.force_login(signer)
+    log_in(client, signer)
     first = client.get(reverse("countersign_queue"))
     assert [t.burgerbaner for t in first.context["timesheets"]] == people[:100]
     assert "105 urenoverzichten wachten" in first.text and ">4,5<" in first.text
@@ -279,7 +280,7 @@ def test_the_service_refuses_the_approver_as_countersigner_with_a_plain_message(
 def test_the_approver_is_not_offered_the_countersign_of_their_own_approval(
     client, coordinator_and_signer, approved_by_them
 ):
-    client.force_login(coordinator_and_signer)
+    log_in(client, coordinator_and_signer)
     assert list(client.get(reverse("countersign_queue")).context["timesheets"]) == []
     client.post(reverse("countersign_queue"), {"timesheet": [approved_by_them.pk]})
     assert status(approved_by_them) == TimesheetStatus.APPROVED

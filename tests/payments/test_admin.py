@@ -10,6 +10,7 @@ from django.urls import reverse
 from payments import services
 from payments.models import Extra, OpeningBalance, Payment, PaymentBatch, PaymentStatus
 from tests.conftest import YEAR
+from tests.helpers import log_in
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +30,7 @@ def test_a_paid_payment_is_not_changed_through_its_history_page_in_django_admin(
     payment = paid_month(3)
     approved = payment.history.order_by("history_date").first()
     assert approved.status == PaymentStatus.APPROVED
-    client.force_login(admin_user)
+    log_in(client, admin_user)
     back_to_approved_and_more = {
         "burgerbaner": burgerbaner.pk,
         "year": YEAR,
@@ -59,7 +60,7 @@ def test_a_paid_batch_is_not_reverted_to_open_in_django_admin(
     countersigned(3, [3])
     batch = paid_month(3).batch
     opened = batch.history.order_by("history_date").first()
-    client.force_login(admin_user)
+    log_in(client, admin_user)
     assert client.post(history_url(batch, opened), {}).status_code == 403
     assert PaymentBatch.objects.get(pk=batch.pk).status == PaymentBatch.Status.PAID
 
@@ -78,7 +79,7 @@ def test_gifts_and_opening_balances_are_not_reverted_in_django_admin(
     balance = services.set_opening_balance(
         burgerbaner, year=YEAR, amount=Decimal("100.00"), note="Sportclub", by=admin_user
     )
-    client.force_login(admin_user)
+    log_in(client, admin_user)
     for record in (gift, balance):
         version = record.history.get()
         assert client.post(history_url(record, version), {}).status_code == 403
@@ -94,7 +95,7 @@ def test_importing_an_opening_balance_again_never_changes_the_one_entered(
     services.set_opening_balance(
         burgerbaner, year=YEAR, amount=Decimal("300.00"), note="Sportclub", by=admin_user
     )
-    client.force_login(admin_user)
+    log_in(client, admin_user)
     upload = io.BytesIO(
         f"email,year,amount,note\n{burgerbaner.user.email},{YEAR},300.00,Anders\n".encode()
     )

@@ -12,6 +12,7 @@ from payments import cap, services
 from payments.errors import PaymentError
 from payments.models import Extra
 from tests.conftest import YEAR
+from tests.helpers import log_in
 
 pytestmark = pytest.mark.django_db
 
@@ -36,7 +37,7 @@ def field_errors(response, field: str) -> list[str]:
 def test_a_gift_above_the_annual_maximum_is_refused_at_the_amount(
     client, burgerbaner, allowance, treasurer, amount
 ):
-    client.force_login(treasurer)
+    log_in(client, treasurer)
     response = post_extra(client, burgerbaner, amount=amount)
     assert response.status_code == 200
     assert any("jaarmaximum van € 2.100,00" in e for e in field_errors(response, "amount"))
@@ -44,7 +45,7 @@ def test_a_gift_above_the_annual_maximum_is_refused_at_the_amount(
 
 
 def test_a_gift_of_the_whole_annual_maximum_is_accepted(client, burgerbaner, allowance, treasurer):
-    client.force_login(treasurer)
+    log_in(client, treasurer)
     assert post_extra(client, burgerbaner, amount="2100,00").status_code == 302
     assert Extra.objects.get().amount == Decimal("2100.00")
 
@@ -53,7 +54,7 @@ def test_a_gift_dated_in_the_future_is_refused_at_the_date(
     client, burgerbaner, allowance, treasurer
 ):
     tomorrow = timezone.localdate() + datetime.timedelta(days=1)
-    client.force_login(treasurer)
+    log_in(client, treasurer)
     response = post_extra(client, burgerbaner, date=tomorrow.isoformat())
     assert response.status_code == 200
     assert any("nog moet komen" in e for e in field_errors(response, "date"))
@@ -138,7 +139,7 @@ def test_only_safe_almere_corrects(gift, admin_user, burgerbaner):
 
 
 def test_the_counter_entry_is_made_on_its_page(client, gift, treasurer):
-    client.force_login(treasurer)
+    log_in(client, treasurer)
     url = reverse("extra_correct", args=[gift.pk])
     page = client.get(url)
     assert page.status_code == 200 and "Bloemen" in page.text

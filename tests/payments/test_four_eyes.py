@@ -14,6 +14,7 @@ from payments.errors import PaymentError
 from payments.models import Extra, Payment, PaymentStatus
 from tests.conftest import YEAR
 from tests.factories import TOTP_SECRET, user_with_role
+from tests.helpers import log_in
 
 pytestmark = pytest.mark.django_db
 
@@ -52,7 +53,7 @@ def test_the_gift_form_does_not_offer_ones_own_name_and_refuses_it(
     client, burgerbaner, other_burgerbaner, allowance, kind
 ):
     me = also(burgerbaner.user, kind)
-    client.force_login(me)
+    log_in(client, me)
     page = client.get(reverse("extra_create"))
     choices = [pk for pk, _label in page.context["form"].fields["burgerbaner"].choices if pk]
     assert burgerbaner.pk not in [int(str(pk)) for pk in choices]
@@ -85,7 +86,7 @@ def test_the_month_proposal_does_not_offer_a_treasurer_their_own_payment(
 ):
     me = also(burgerbaner.user, Role.Kind.TREASURER)
     countersigned(3, [3])
-    client.force_login(me)
+    log_in(client, me)
     page = client.get(reverse("month_proposal", args=[YEAR, 3]))
     assert f'name="burgerbaner" value="{burgerbaner.pk}"' not in page.text
     assert "Je kunt geen betaling aan jezelf goedkeuren" in page.text
@@ -123,7 +124,7 @@ def test_who_marked_a_payment_returned_does_not_approve_it_again(burgerbaner, re
 def test_the_month_proposal_does_not_offer_who_marked_it_returned_to_approve_it_again(
     client, burgerbaner, returned, treasurer
 ):
-    client.force_login(treasurer)
+    log_in(client, treasurer)
     url = reverse("month_proposal", args=[YEAR, 3])
     page = client.get(url)
     assert f'name="burgerbaner" value="{burgerbaner.pk}"' not in page.text
@@ -142,7 +143,7 @@ def test_a_treasurer_never_marks_their_own_payment_returned(
     me = also(burgerbaner.user, Role.Kind.TREASURER)
     with pytest.raises(PaymentError, match="eigen betaling"):
         services.mark_returned(payment, reason="Kwam niet aan", by=me)
-    client.force_login(me)
+    log_in(client, me)
     page = client.get(payment.get_absolute_url())
     assert page.context["form"] is None
     client.post(payment.get_absolute_url(), {"reason": "Kwam niet aan"})

@@ -8,6 +8,7 @@ from pypdf import PdfReader
 
 from payments import services
 from tests.conftest import YEAR
+from tests.helpers import log_in
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +30,7 @@ def payment(burgerbaner, countersigned, treasurer):
 def test_a_signer_sees_the_iban_of_a_payment_masked_on_its_page_and_specification(
     client, signer, payment
 ):
-    client.force_login(signer)
+    log_in(client, signer)
     page = client.get(payment.get_absolute_url()).text
     assert FULL not in page and MASKED in page
     text = spec_text(client, payment)
@@ -41,6 +42,6 @@ def test_a_signer_sees_the_iban_of_a_payment_masked_on_its_page_and_specificatio
 def test_the_person_the_treasurer_and_admins_see_the_whole_iban_of_a_payment(
     client, people, payment, role
 ):
-    client.force_login(people[role])
+    log_in(client, people[role])
     assert FULL in client.get(payment.get_absolute_url()).text
     assert FULL in spec_text(client, payment)

@@ -11,6 +11,7 @@ from payments import services
 from payments.errors import PaymentError
 from payments.models import Payment
 from tests.factories import AllowanceAgreementFactory, year_rules
+from tests.helpers import log_in
 
 pytestmark = pytest.mark.django_db
 
@@ -52,7 +53,7 @@ def test_approving_this_month_is_refused(burgerbaner, treasurer, this_month):
 def test_the_proposal_of_this_month_is_refused_on_its_page(
     client, burgerbaner, treasurer, this_month
 ):
-    client.force_login(treasurer)
+    log_in(client, treasurer)
     url = reverse("month_proposal", args=[this_month.year, this_month.month])
     response = client.get(url, follow=True)
     assert response.redirect_chain[-1][0] == reverse("treasurer_home")
@@ -64,7 +65,7 @@ def test_the_proposal_of_this_month_is_refused_on_its_page(
 
 
 def test_choosing_this_month_says_so_at_the_month(client, treasurer, this_month):
-    client.force_login(treasurer)
+    log_in(client, treasurer)
     response = client.get(
         reverse("treasurer_home"), {"year": this_month.year, "month": this_month.month}
     )
@@ -74,6 +75,6 @@ def test_choosing_this_month_says_so_at_the_month(client, treasurer, this_month)
 
 def test_last_month_can_still_be_opened(client, treasurer):
     last = timezone.localdate().replace(day=1) - datetime.timedelta(days=1)
-    client.force_login(treasurer)
+    log_in(client, treasurer)
     response = client.get(reverse("month_proposal", args=[last.year, last.month]))
     assert response.status_code == 200

@@ -17,6 +17,7 @@ from payments.errors import PaymentError
 from payments.models import OpeningBalance
 from tests.conftest import YEAR
 from tests.factories import year_rules
+from tests.helpers import log_in
 
 pytestmark = pytest.mark.django_db
 
@@ -51,7 +52,7 @@ def messages_of(response) -> str:
 
 
 def test_two_equal_rows_are_two_records_with_who_registered_them(client, admin_user, burgerbaner):
-    client.force_login(admin_user)
+    log_in(client, admin_user)
     row = f"{burgerbaner.user.email},{YEAR},500.00,Sportclub"
     import_csv(client, opening_csv(row, row))
     balances = list(OpeningBalance.objects.order_by("pk"))
@@ -63,7 +64,7 @@ def test_two_equal_rows_are_two_records_with_who_registered_them(client, admin_u
 
 @pytest.mark.parametrize("year", ["70000", "1999", str(timezone.localdate().year + 1)])
 def test_an_import_with_an_impossible_year_imports_nothing(client, admin_user, burgerbaner, year):
-    client.force_login(admin_user)
+    log_in(client, admin_user)
     response = preview(
         client,
         opening_csv(
@@ -79,7 +80,7 @@ def test_an_import_with_an_impossible_year_imports_nothing(client, admin_user, b
 
 @pytest.mark.parametrize("year", ["70000", "1999", str(timezone.localdate().year + 1)])
 def test_an_impossible_year_is_refused_at_the_field(client, admin_user, burgerbaner, year):
-    client.force_login(admin_user)
+    log_in(client, admin_user)
     response = client.post(
         reverse("admin:payments_openingbalance_add"),
         {"burgerbaner": burgerbaner.pk, "year": year, "amount": "100.00", "note": ""},
@@ -127,7 +128,7 @@ def test_an_opening_balance_is_corrected_by_a_counter_entry(burgerbaner, balance
 
 
 def test_an_admin_corrects_an_opening_balance_on_its_page(client, admin_user, balance):
-    client.force_login(admin_user)
+    log_in(client, admin_user)
     changelist = client.get(reverse("admin:payments_openingbalance_changelist"))
     url = reverse("admin:payments_openingbalance_correct", args=[balance.pk])
     assert url in changelist.text
@@ -148,7 +149,7 @@ def test_a_year_with_payments_going_over_the_maximum_warns(
 ):
     countersigned(3, [3, 4])
     paid_month(3)  # 56,00 paid
-    client.force_login(admin_user)
+    log_in(client, admin_user)
     response = client.post(
         reverse("admin:payments_openingbalance_add"),
         {"burgerbaner": burgerbaner.pk, "year": YEAR, "amount": "2050.00", "note": ""},
@@ -165,7 +166,7 @@ def test_a_year_with_payments_going_over_the_maximum_warns(
 
 def test_an_opening_balance_within_the_maximum_does_not_warn(client, admin_user, burgerbaner):
     year_rules(YEAR)
-    client.force_login(admin_user)
+    log_in(client, admin_user)
     response = client.post(
         reverse("admin:payments_openingbalance_add"),
         {"burgerbaner": burgerbaner.pk, "year": YEAR, "amount": "400.00", "note": ""},

@@ -9,6 +9,7 @@ from pypdf import PdfReader
 from payments import services
 from payments.models import Extra, Payment, PaymentBatch, PaymentStatus
 from tests.conftest import YEAR
+from tests.helpers import log_in
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +20,7 @@ def proposal_url(month):
 
 def test_treasurer_approves_from_the_month_proposal(client, burgerbaner, countersigned, treasurer):
     countersigned(4, list(range(1, 9)))  # 224,00 → 210,00 proposed, 14,00 held
-    client.force_login(treasurer)
+    log_in(client, treasurer)
     response = client.get(proposal_url(4))
     assert "€\xa0210,00" in response.text
     assert "€\xa014,00: maandmaximum van €\xa0210,00 bereikt" in response.text
@@ -32,7 +33,7 @@ def test_treasurer_approves_from_the_month_proposal(client, burgerbaner, counter
 
 @pytest.mark.parametrize("role", ["signer", "admin", "coordinator", "burgerbaner"])
 def test_only_the_treasurer_opens_the_proposal(client, people, role):
-    client.force_login(people[role])
+    log_in(client, people[role])
     assert client.get(proposal_url(4)).status_code == 403
     assert client.post(proposal_url(4), {"burgerbaner": [1]}).status_code == 403
 
@@ -42,7 +43,7 @@ def test_batch_sepa_and_paid_through_the_pages(
 ):
     countersigned(3, [3])
     services.approve_month(burgerbaner, YEAR, 3, by=treasurer)
-    client.force_login(treasurer)
+    log_in(client, treasurer)
     response = client.post(reverse("batch_create"))
     batch = PaymentBatch.objects.get()
     assert response["Location"] == batch.get_absolute_url()
@@ -66,7 +67,7 @@ def test_burgerbaner_sees_own_payments_and_downloads_the_specification(
         by=treasurer,
     )
     payment = services.approve_month(burgerbaner, YEAR, 3, by=treasurer)
-    client.force_login(burgerbaner.user)
+    log_in(client, burgerbaner.user)
     assert "€\xa068,40" in client.get(reverse("my_payments")).text
     response = client.get(reverse("payment_spec", args=[payment.pk]))
     text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(response.content)).pages)
@@ -77,7 +78,7 @@ def test_burgerbaner_sees_own_payments_and_downloads_the_specification(
     assert "€ 68,40" in text
     assert "€ 2.031,60" in text  # room left this year
 
-    client.force_login(other_burgerbaner.user)
+    log_in(client, other_burgerbaner.user)
     assert client.get(reverse("payment_detail", args=[payment.pk])).status_code == 403
     assert client.get(reverse("payment_spec", args=[payment.pk])).status_code == 403
 
@@ -92,7 +93,7 @@ def test_burgerbaner_sees_own_payments_and_downloads_the_specification(
     ],
 )
 def test_extra_form_refuses_bad_amounts(client, burgerbaner, allowance, treasurer, amount, message):
-    client.force_login(treasurer)
+    log_in(client, treasurer)
     response = client.post(
         reverse("extra_create"),
         {
@@ -116,7 +117,7 @@ def test_proposal_queries_do_not_grow(client, treasurer, django_assert_max_num_q
         )
 
     person()
-    client.force_login(treasurer)
+    log_in(client, treasurer)
     with django_assert_max_num_queries(25) as few:
         client.get(proposal_url(3))
     for _ in range(15):
@@ -133,7 +134,7 @@ def test_admin_sees_every_money_state_change(
     services.approve_month(burgerbaner, YEAR, 3, by=treasurer)
     batch = services.create_batch(by=treasurer)
     services.mark_batch_paid(batch, execution_date=datetime.date(YEAR, 4, 2), by=treasurer)
-    client.force_login(admin_user)
+    log_in(client, admin_user)
     response = client.get(reverse("payment_audit"))
     assert response.text.count("€\xa028,00") >= 2
     assert "betaald" in response.text
@@ -144,7 +145,7 @@ def test_admin_enters_an_opening_balance_that_counts_toward_the_maximum(
 ):
     from payments.models import OpeningBalance
 
-    client.force_login(admin_user)
+    log_in(client, admin_user)
     response = client.post(
         reverse("admin:payments_openingbalance_add"),
         {"burgerbaner": burgerbaner.pk, "year": YEAR, "amount": "400.00", "note": "Sportclub"},
@@ -164,7 +165,7 @@ def test_payments_cannot_be_edited_in_django_admin(
 ):
     countersigned(3, [3])
     payment = services.approve_month(burgerbaner, YEAR, 3, by=treasurer)
-    client.force_login(admin_user)
+    log_in(client, admin_user)
     url = reverse("admin:payments_payment_change", args=[payment.pk])
     assert client.post(url, {"amount": "999"}).status_code == 403
     assert Payment.objects.get().amount == Decimal("28.00")
@@ -181,7 +182,7 @@ def test_treasurer_approves_the_whole_month_in_one_go(
         start_date=datetime.date(YEAR, 1, 1),
         end_date=datetime.date(YEAR, 12, 31),
     )
-    client.force_login(treasurer)
+    log_in(client, treasurer)
     response = client.post(proposal_url(4), {"alles": "1"}, follow=True)
     assert "1 betaling is goedgekeurd." in response.text
     assert "1 burgerbaners kregen niets" in response.text

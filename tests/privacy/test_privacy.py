@@ -17,6 +17,7 @@ from privacy import services as privacy
 from reports import yearly
 from tests.conftest import YEAR
 from tests.factories import PASSWORD
+from tests.helpers import log_in
 
 pytestmark = pytest.mark.django_db
 
@@ -43,7 +44,7 @@ def paid(burgerbaner, countersigned, paid_month):
 
 
 def test_a_burgerbaner_downloads_everything_about_themselves(client, paid, other_burgerbaner):
-    client.force_login(paid.user)
+    log_in(client, paid.user)
     response = client.get(reverse("my_data"))
     assert response.status_code == 200
     assert "attachment" in response["Content-Disposition"]
@@ -59,13 +60,13 @@ def test_a_burgerbaner_downloads_everything_about_themselves(client, paid, other
 
 
 def test_the_dashboard_links_to_the_download(client, burgerbaner):
-    client.force_login(burgerbaner.user)
+    log_in(client, burgerbaner.user)
     page = client.get(reverse("burgerbaner_dashboard")).content.decode()
     assert reverse("my_data") in page
 
 
 def test_anonymising_before_the_retention_period_ends_changes_nothing(client, admin_user, paid):
-    client.force_login(admin_user)
+    log_in(client, admin_user)
     url = reverse("burgerbaner_anonymise", args=[paid.pk])
     page = client.get(url).content.decode()
     assert "Dit kan pas vanaf 1 januari 2033" in page  # started 1-1-2026, ended since
@@ -122,7 +123,7 @@ def test_the_admin_anonymises_someone_whose_last_agreement_ended_long_ago(
         start_date=datetime.date(2015, 1, 1), end_date=datetime.date(2016, 12, 31)
     )
     Burgerbaner.objects.filter(pk=other_burgerbaner.pk).update(start_date=datetime.date(2015, 1, 1))
-    client.force_login(admin_user)
+    log_in(client, admin_user)
     url = reverse("burgerbaner_anonymise", args=[other_burgerbaner.pk])
     assert "Ja, anonimiseer deze persoon" in client.get(url).content.decode()
     page = client.post(url, follow=True).content.decode()

@@ -12,6 +12,7 @@ from accounts.models import Organisation
 from payments.admin import OpeningBalanceResource
 from payments.models import OpeningBalance
 from tests.factories import OrganisationFactory
+from tests.helpers import log_in
 
 pytestmark = pytest.mark.django_db
 
@@ -48,7 +49,7 @@ def test_opening_balances_import_with_a_bad_row_imports_nothing(burgerbaner):
 
 
 def test_admin_import_previews_then_confirms(client, admin_user, burgerbaner):
-    client.force_login(admin_user)
+    log_in(client, admin_user)
     upload = io.BytesIO(opening_csv(f"{burgerbaner.user.email},2025,300.00,Sportclub").encode())
     upload.name = "beginsaldi.csv"
     response = client.post(
@@ -115,7 +116,7 @@ def test_burgerbaners_import_with_an_invalid_iban_imports_nobody(db):
 def test_a_row_that_breaks_between_preview_and_confirm_imports_nothing(
     client, admin_user, burgerbaner, other_burgerbaner
 ):
-    client.force_login(admin_user)
+    log_in(client, admin_user)
     upload = io.BytesIO(
         opening_csv(
             f"{other_burgerbaner.user.email},2025,50.00,Bibliotheek",

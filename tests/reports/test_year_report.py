@@ -11,6 +11,7 @@ from pypdf import PdfReader
 
 from payments import services
 from tests.conftest import YEAR
+from tests.helpers import log_in
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +24,7 @@ def paid_year(burgerbaner, countersigned, paid_month):
 
 
 def test_admin_sees_the_year_per_person_organisation_and_sponsor(client, admin_user, paid_year):
-    client.force_login(admin_user)
+    log_in(client, admin_user)
     response = client.get(reverse("year_report", args=[YEAR]))
     row = response.context["rows"][0]
     assert (row.hours, row.allowance, row.gifts, row.paid, row.payments) == (
@@ -40,14 +41,14 @@ def test_admin_sees_the_year_per_person_organisation_and_sponsor(client, admin_u
 
 @pytest.mark.parametrize("role", ["burgerbaner", "coordinator", "signer", "treasurer"])
 def test_only_admins_see_reports(client, people, role):
-    client.force_login(people[role])
+    log_in(client, people[role])
     assert client.get(reverse("year_report", args=[YEAR])).status_code == 403
     url = reverse("report_export", args=[YEAR, "personen", "csv"])
     assert client.get(url).status_code == 403
 
 
 def test_xlsx_export_totals_match_the_database(client, admin_user, paid_year):
-    client.force_login(admin_user)
+    log_in(client, admin_user)
     response = client.get(reverse("report_export", args=[YEAR, "personen", "xlsx"]))
     sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
     header = [c.value for c in sheet[1]]
@@ -58,7 +59,7 @@ def test_xlsx_export_totals_match_the_database(client, admin_user, paid_year):
 
 
 def test_json_and_csv_exports(client, admin_user, paid_year):
-    client.force_login(admin_user)
+    log_in(client, admin_user)
     data = json.loads(
         client.get(reverse("report_export", args=[YEAR, "betalingen", "json"])).content
     )
@@ -75,7 +76,7 @@ def test_json_and_csv_exports(client, admin_user, paid_year):
 def test_cells_that_look_like_formulas_are_neutralised(client, admin_user, paid_year, evil):
     paid_year.legal_name = evil
     paid_year.save()
-    client.force_login(admin_user)
+    log_in(client, admin_user)
     text = client.get(reverse("report_export", args=[YEAR, "personen", "csv"])).content.decode()
     first = list(csv.reader(io.StringIO(text, newline="")))[1][0]
     assert first == "'" + evil
@@ -90,7 +91,7 @@ def test_a_formula_after_a_semicolon_is_neutralised_too(client, admin_user, paid
     """A Dutch spreadsheet splits a CSV line at ';': the part after it is a cell of its own."""
     paid_year.legal_name = "Fatima; =1+1"
     paid_year.save()
-    client.force_login(admin_user)
+    log_in(client, admin_user)
     text = client.get(reverse("report_export", args=[YEAR, "personen", "csv"])).content.decode()
     assert list(csv.reader(io.StringIO(text, newline="")))[1][0] == "Fatima; '=1+1"
     book = openpyxl.load_workbook(
@@ -101,13 +102,13 @@ def test_a_formula_after_a_semicolon_is_neutralised_too(client, admin_user, paid
 
 
 def test_audit_export_lists_signatures_and_money_changes(client, admin_user, paid_year):
-    client.force_login(admin_user)
+    log_in(client, admin_user)
     text = client.get(reverse("audit_export", args=[YEAR])).content.decode()
     assert "betaling" in text and "paid" in text and "approved" in text
 
 
 def test_yearly_statement_says_the_total_stayed_within(client, paid_year, other_burgerbaner):
-    client.force_login(paid_year.user)
+    log_in(client, paid_year.user)
     response = client.get(reverse("my_statement", args=[YEAR]))
     text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(response.content)).pages)
     text = text.replace("\xa0", " ")
@@ -122,7 +123,7 @@ def test_statement_explains_an_opening_balance_over_the_maximum(
     services.set_opening_balance(
         paid_year, year=YEAR, amount=Decimal("2050.00"), note="", by=treasurer
     )
-    client.force_login(admin_user)
+    log_in(client, admin_user)
     response = client.get(reverse("statement_for", args=[YEAR, paid_year.pk]))
     text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(response.content)).pages)
     assert "€ 31,00 boven het maximum" in text.replace("\xa0", " ")
@@ -134,7 +135,7 @@ def test_report_queries_do_not_grow(client, admin_user, django_assert_max_num_qu
     AllowanceAgreementFactory(
         start_date=datetime.date(YEAR, 1, 1), end_date=datetime.date(YEAR, 12, 31)
     )
-    client.force_login(admin_user)
+    log_in(client, admin_user)
     with django_assert_max_num_queries(30) as few:
         client.get(reverse("year_report", args=[YEAR]))
     AllowanceAgreementFactory.create_batch(
@@ -152,7 +153,7 @@ def test_all_statements_of_a_year_as_zip_in_the_background(
 
     from reports.models import StatementRun
 
-    client.force_login(admin_user)
+    log_in(client, admin_user)
     response = client.post(reverse("statement_run_start", args=[YEAR]))
     run = StatementRun.objects.get()
     assert response["Location"] == run.get_absolute_url()
@@ -171,7 +172,7 @@ def test_report_pages_and_exports_everyone_in_chunks(client, admin_user):
     AllowanceAgreementFactory.create_batch(
         55, start_date=datetime.date(YEAR, 1, 1), end_date=datetime.date(YEAR, 12, 31)
     )
-    client.force_login(admin_user)
+    log_in(client, admin_user)
     assert len(client.get(reverse("year_report", args=[YEAR])).context["rows"]) == 50
     second = client.get(reverse("year_report", args=[YEAR]) + "?pagina=2")
     assert len(second.context["rows"]) == 5
@@ -182,7 +183,7 @@ def test_report_pages_and_exports_everyone_in_chunks(client, admin_user):
 
 def test_raw_hours_export_neutralises_formulas(client, admin_user, burgerbaner, countersigned):
     countersigned(3, [3], description="=cmd|' /C calc'!A0")
-    client.force_login(admin_user)
+    log_in(client, admin_user)
     response = client.get(reverse("report_export", args=[YEAR, "uren", "csv"]))
     content = b"".join(response.streaming_content).decode()
     rows = list(csv.reader(io.StringIO(content, newline="")))
@@ -205,7 +206,7 @@ def test_raw_hours_export_neutralises_like_every_other_export(
 ):
     """On PostgreSQL the database writes this CSV itself: the same rule, the same result."""
     countersigned(3, [3], description=description)
-    client.force_login(admin_user)
+    log_in(client, admin_user)
     response = client.get(reverse("report_export", args=[YEAR, "uren", "csv"]))
     content = b"".join(response.streaming_content).decode()
     assert list(csv.reader(io.StringIO(content, newline="")))[1][5] == safe
@@ -231,6 +232,6 @@ def test_many_statements_render_on_every_core(admin_user, monkeypatch):
 
 
 def test_raw_hours_come_only_as_streamed_csv(client, admin_user):
-    client.force_login(admin_user)
+    log_in(client, admin_user)
     assert client.get(reverse("report_export", args=[YEAR, "uren", "xlsx"])).status_code == 404
     assert client.get(reverse("report_export", args=[YEAR, "onbekend", "csv"])).status_code == 404
