@@ -100,15 +100,23 @@ def invitation_resend(request, user_pk: int):
 
 
 def invitation_accept(request, token: str):
-    if request.user.is_authenticated:
-        # The link is for someone else's first login; do not mix two accounts.
-        logout(request)
+    """Choose a password with an invitation link.
+
+    The link is checked first: an unknown, used or expired one changes
+    nothing. Someone else logged in on this browser is asked to log out (a
+    button, so never by just opening the link), so that two accounts never mix.
+    """
     try:
         invitation = find_invitation(token)
     except InvitationInvalid as exc:
         return render(
             request, "accounts/invitation_invalid.html", {"message": exc.message}, status=410
         )
+    if request.user.is_authenticated:
+        if request.method == "POST" and "uitloggen" in request.POST:
+            logout(request)
+            return redirect(request.path)
+        return render(request, "accounts/invitation_logout.html", {"invitation": invitation})
     form = SetPasswordForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

@@ -143,3 +143,37 @@ def test_known_password_still_works_for_existing_people(client, burgerbaner):
         "/accounts/login/", {"login": burgerbaner.user.email, "password": PASSWORD}
     )
     assert response.status_code == 302
+
+
+def test_an_unknown_link_changes_nothing_for_who_is_logged_in(client, coordinator):
+    log_in(client, coordinator)
+    response = client.get("/uitnodiging/verzonnen-token/")
+    assert response.status_code == 410
+    assert "Deze uitnodiging werkt niet meer" in response.text
+    assert client.session["_auth_user_id"] == str(coordinator.pk)
+    response = client.post("/uitnodiging/verzonnen-token/", {"uitloggen": "ja"})
+    assert response.status_code == 410
+    assert client.session["_auth_user_id"] == str(coordinator.pk)
+
+
+def test_a_valid_link_asks_who_is_logged_in_to_log_out_first(client, admin_user, coordinator):
+    invite(client, admin_user)
+    link = link_in_last_mail()
+    log_in(client, coordinator)
+
+    response = client.get(link)
+    assert response.status_code == 200
+    assert "Log eerst uit" in response.text
+    assert client.session["_auth_user_id"] == str(coordinator.pk)
+
+    # A password sent while someone else is logged in is not taken.
+    response = client.post(link, {"password1": NEW_PASSWORD, "password2": NEW_PASSWORD})
+    assert "Log eerst uit" in response.text
+    assert client.session["_auth_user_id"] == str(coordinator.pk)
+    assert not User.objects.get(email="linda@example.org").has_usable_password()
+
+    response = client.post(link, {"uitloggen": "ja"})
+    assert response["Location"] == link
+    assert "_auth_user_id" not in client.session
+    response = client.get(link)
+    assert "Kies een wachtwoord" in response.text
