@@ -18,6 +18,7 @@ from agreements.forms import (
 )
 from agreements.models import AgreementStatus, AllowanceAgreement, Signature, VolunteerAgreement
 from agreements.pdf import agreement_pdf as render_agreement_pdf
+from burgerbaan.http import client_ip
 
 MODELS = {"vrijwilliger": VolunteerAgreement, "vergoeding": AllowanceAgreement}
 FORMS = {VolunteerAgreement: VolunteerAgreementForm, AllowanceAgreement: AllowanceAgreementForm}
@@ -39,10 +40,6 @@ def _agreement_for(request, kind: str, pk: int):
     if not permissions.can_view(request.user, agreement):
         raise PermissionDenied
     return agreement
-
-
-def _client_ip(request) -> str | None:
-    return request.META.get("REMOTE_ADDR") or None
 
 
 @login_required
@@ -130,7 +127,7 @@ def agreement_sign(request, kind: str, pk: int):
         services.sign_agreement(
             agreement,
             by=request.user,
-            ip_address=_client_ip(request),
+            ip_address=client_ip(request),
             document_sha256=form.cleaned_data["document_sha256"],
         )
     except AlreadySigned as exc:

@@ -194,7 +194,17 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SECURE_HSTS_SECONDS = 0 if DEBUG else envint("SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = not DEBUG
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if envbool("BEHIND_PROXY") else None
+BEHIND_PROXY = envbool("BEHIND_PROXY")
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_PROXY else None
+# The client's address (login rate limits, the IP kept with each signature). Behind
+# TRUSTED_PROXY_COUNT proxies of our own: the address the outermost one saw, that many
+# entries from the end of X-Forwarded-For; entries before it come from the client and
+# are never trusted. Or one header our proxy sets itself (CLIENT_IP_HEADER, e.g.
+# X-Real-IP). Without a proxy: the address of the connection.
+ALLAUTH_TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", 1) if BEHIND_PROXY else 0
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = (
+    os.environ.get("CLIENT_IP_HEADER") or None if BEHIND_PROXY else None
+)
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CSP = {

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from accounts import permissions as people
 from burgerbaan.errors import DomainError, InputRefused
 from burgerbaan.forms import refusal
+from burgerbaan.http import client_ip
 from hours import permissions, services
 from hours.forms import (
     FIRST_WEEK,
@@ -27,10 +28,6 @@ from hours.forms import (
 from hours.models import HourEntry, Timesheet, TimesheetStatus
 from hours.money import money
 from hours.pdf import timesheet_pdf
-
-
-def _ip(request) -> str | None:
-    return request.META.get("REMOTE_ADDR") or None
 
 
 def _week_start(request) -> datetime.date:
@@ -249,7 +246,7 @@ def _queue_page(request, status):
         done = 0
         for timesheet in chosen:
             try:
-                action(timesheet, by=request.user, ip=_ip(request))
+                action(timesheet, by=request.user, ip=client_ip(request))
             except (DomainError, PermissionDenied):
                 continue
             done += 1
@@ -315,7 +312,7 @@ def _sign_off(request, pk, action, success):
     timesheet = _timesheet_for(request, pk)
     before = timesheet.status
     try:
-        action(timesheet, by=request.user, ip=_ip(request))
+        action(timesheet, by=request.user, ip=client_ip(request))
     except DomainError as exc:
         messages.error(request, exc.message)
         return redirect(timesheet.get_absolute_url())
@@ -328,7 +325,7 @@ def _sign_off(request, pk, action, success):
 def timesheet_submit(request, pk: int):
     timesheet = _timesheet_for(request, pk)
     try:
-        services.submit_timesheet(timesheet, by=request.user, ip=_ip(request))
+        services.submit_timesheet(timesheet, by=request.user, ip=client_ip(request))
     except DomainError as exc:
         messages.error(request, exc.message)
     else:
@@ -363,7 +360,7 @@ def timesheet_reject(request, pk: int):
     before = timesheet.status
     try:
         services.reject_timesheet(
-            timesheet, by=request.user, reason=form.cleaned_data["reason"], ip=_ip(request)
+            timesheet, by=request.user, reason=form.cleaned_data["reason"], ip=client_ip(request)
         )
     except DomainError as exc:
         messages.error(request, exc.message)

@@ -99,3 +99,25 @@ def test_migrations_can_be_checked_without_any_secret():
         timeout=120,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def trusted_proxies(**env: str) -> str:
+    result = run_manage(
+        "shell",
+        "-c",
+        "from django.conf import settings; "
+        "print(settings.ALLAUTH_TRUSTED_PROXY_COUNT, settings.ALLAUTH_TRUSTED_CLIENT_IP_HEADER)",
+        **env,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip().splitlines()[-1]
+
+
+def test_behind_a_proxy_the_client_address_comes_from_the_one_trusted_proxy():
+    assert trusted_proxies(BEHIND_PROXY="1") == "1 None"
+    assert trusted_proxies(BEHIND_PROXY="1", TRUSTED_PROXY_COUNT="2") == "2 None"
+    assert trusted_proxies(BEHIND_PROXY="1", CLIENT_IP_HEADER="X-Real-IP") == "1 X-Real-IP"
+
+
+def test_without_a_proxy_no_forwarded_header_is_trusted():
+    assert trusted_proxies(BEHIND_PROXY="") == "0 None"

@@ -87,3 +87,57 @@ def test_password_change_works_for_logged_in_person(client, burgerbaner):
     assert response.status_code == 302
     burgerbaner.user.refresh_from_db()
     assert burgerbaner.user.check_password("nieuw-wachtwoord-77")
+
+
+def failed_logins_from(client, address: str, emails: list[str], **proxy) -> None:
+    for email in emails:
+        client.post(LOGIN, {"login": email, "password": "fout"}, **proxy, **address_of(address))
+
+
+def address_of(address: str) -> dict:
+    return {"HTTP_X_FORWARDED_FOR": f"198.51.100.99, {address}"}
+
+
+def test_behind_a_proxy_one_clients_failed_logins_lock_out_only_that_client(
+    client, settings, burgerbaner, db
+):
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
+    proxy = {"REMOTE_ADDR": "10.0.0.2"}
+    others = [f"niemand{n}@example.org" for n in range(12)]
+    failed_logins_from(client, "203.0.113.5", others, **proxy)
+    response = client.post(
+        LOGIN,
+        {"login": burgerbaner.user.email, "password": PASSWORD},
+        **proxy,
+        **address_of("203.0.113.5"),
+    )
+    assert "_auth_user_id" not in client.session  # that client is held back
+
+    response = client.post(
+        LOGIN,
+        {"login": burgerbaner.user.email, "password": PASSWORD},
+        **proxy,
+        **address_of("192.0.2.44"),
+    )
+    assert response.status_code == 302
+    assert client.session["_auth_user_id"] == str(burgerbaner.user.pk)
+
+
+def test_without_a_proxy_a_forwarded_address_does_not_dodge_the_limit(
+    client, settings, burgerbaner, db
+):
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 0
+    for n in range(12):
+        client.post(
+            LOGIN,
+            {"login": f"niemand{n}@example.org", "password": "fout"},
+            REMOTE_ADDR="203.0.113.5",
+            **address_of(f"192.0.2.{n + 1}"),
+        )
+    client.post(
+        LOGIN,
+        {"login": burgerbaner.user.email, "password": PASSWORD},
+        REMOTE_ADDR="203.0.113.5",
+        **address_of("192.0.2.200"),
+    )
+    assert "_auth_user_id" not in client.session

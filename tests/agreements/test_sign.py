@@ -268,3 +268,26 @@ def test_an_admin_who_also_signs_never_signs_the_allowance_agreement_they_made(
     # Another signer of Safe Almere signs it.
     client.post(sign_url(awaiting_allowance), opened(client, signer, awaiting_allowance))
     assert awaiting_allowance.signatures.get().signed_by == signer
+
+
+# Behind a proxy the client's address is the last one in X-Forwarded-For (the proxy
+# adds it); anything before it the client may have written itself.
+PROXIED = {"REMOTE_ADDR": "10.0.0.2", "HTTP_X_FORWARDED_FOR": "198.51.100.99, 203.0.113.5"}
+
+
+def test_behind_a_proxy_the_signature_keeps_the_clients_address(
+    client, settings, awaiting_volunteer, burgerbaner
+):
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
+    form = opened(client, burgerbaner.user, awaiting_volunteer)
+    client.post(sign_url(awaiting_volunteer), form, **PROXIED)
+    assert Signature.objects.get().ip_address == "203.0.113.5"
+
+
+def test_without_a_proxy_the_signature_ignores_forwarded_addresses(
+    client, settings, awaiting_volunteer, burgerbaner
+):
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 0
+    form = opened(client, burgerbaner.user, awaiting_volunteer)
+    client.post(sign_url(awaiting_volunteer), form, **PROXIED)
+    assert Signature.objects.get().ip_address == "10.0.0.2"

@@ -297,3 +297,19 @@ def test_another_signer_countersigns_what_the_coordinator_and_signer_approved(
 ):
     act(client, signer, approved_by_them, "countersign")
     assert status(approved_by_them) == TimesheetStatus.COUNTERSIGNED
+
+
+def test_behind_a_proxy_each_step_keeps_the_clients_address(
+    client, settings, burgerbaner, coordinator, timesheet
+):
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
+    log_in(client, burgerbaner.user)
+    client.post(
+        reverse("timesheet_submit", args=[timesheet.pk]),
+        REMOTE_ADDR="10.0.0.2",
+        HTTP_X_FORWARDED_FOR="198.51.100.99, 203.0.113.5",
+    )
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 0
+    act(client, coordinator, timesheet, "approve", remote_addr="192.0.2.8")
+    steps = list(timesheet.steps.order_by("pk").values_list("action", "ip_address"))
+    assert steps == [("submit", "203.0.113.5"), ("approve", "192.0.2.8")]
