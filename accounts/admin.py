@@ -1,3 +1,4 @@
+from allauth.mfa.models import Authenticator
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.core.exceptions import ValidationError
@@ -141,4 +142,26 @@ class InvitationAdmin(admin.ModelAdmin):
     readonly_fields = [f.name for f in Invitation._meta.fields]
 
     def has_add_permission(self, request):
+        return False
+
+
+# allauth's own admin shows the stored data of an authenticator: the TOTP secret.
+admin.site.unregister(Authenticator)
+
+
+@admin.register(Authenticator)
+class AuthenticatorAdmin(admin.ModelAdmin):
+    """Who has which second factor, never its secret. Deleting one (a lost phone)
+    lets its owner enrol a new one at their next login."""
+
+    list_display = ["user", "type", "created_at", "last_used_at"]
+    list_filter = ["type"]
+    search_fields = ["user__name", "user__email"]
+    fields = ["user", "type", "created_at", "last_used_at"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
         return False

@@ -6,4 +6,4 @@ class AccountsConfig(AppConfig):
     verbose_name = "Mensen en organisaties"
 
     def ready(self) -> None:
-        from accounts import mfa  # noqa: F401  (connects its signal receiver)
+        from accounts import checks, mfa  # noqa: F401  (registers checks, connects a receiver)

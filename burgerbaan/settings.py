@@ -140,6 +140,10 @@ MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
 MFA_PASSKEY_LOGIN_ENABLED = False
 MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG
 MFA_TOTP_ISSUER = "Burgerbaan Almere"
+MFA_ADAPTER = "accounts.adapters.MFAAdapter"
+# Keys that encrypt TOTP secrets and recovery seeds (Fernet, comma-separated; the
+# first encrypts, all decrypt). Unset: derived from SECRET_KEY (README, "Two-step login").
+MFA_ENCRYPTION_KEYS = envlist("MFA_ENCRYPTION_KEYS")
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Nederlands")), ("en", _("English"))]

@@ -36,8 +36,23 @@ def test_check_deploy_passes_with_production_environment():
         DEBUG="0",
         SECRET_KEY="x7#kq2!vz9@lm4$pw8^rt6&yb3*hn5(jd1)gf0_ce-sa+ui=ox~QWERTYZ",
         ALLOWED_HOSTS="burgerbaan.example.org",
+        MFA_ENCRYPTION_KEYS="mZyh9O8YlJmc0Crjx4Ew-bAmBt0lWdHDfydE_4jvVn0=",
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_deploy_check_asks_for_own_keys_for_two_step_secrets():
+    production = {
+        "DEBUG": "0",
+        "SECRET_KEY": "x7#kq2!vz9@lm4$pw8^rt6&yb3*hn5(jd1)gf0_ce-sa+ui=ox~QWERTYZ",
+        "ALLOWED_HOSTS": "burgerbaan.example.org",
+    }
+    result = run_manage("check", "--deploy", "--fail-level", "WARNING", **production)
+    assert result.returncode != 0
+    assert "MFA_ENCRYPTION_KEYS is not set" in result.stdout + result.stderr
+    result = run_manage("check", MFA_ENCRYPTION_KEYS="geen-sleutel", **production)
+    assert result.returncode != 0
+    assert "not a Fernet key" in result.stdout + result.stderr
 
 
 def test_production_refuses_to_start_without_secret_key(tmp_path):
