@@ -1,4 +1,5 @@
 from allauth.mfa.models import Authenticator
+from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.core.exceptions import ValidationError
@@ -6,6 +7,7 @@ from django.core.validators import validate_email
 from import_export import fields, resources
 from import_export.admin import ImportExportModelAdmin
 
+from accounts import services
 from accounts.models import Burgerbaner, Invitation, Organisation, Role, User
 from burgerbaan.exports import SafeExportAdminMixin
 from burgerbaan.history_admin import HistoryAdmin
@@ -36,6 +38,20 @@ class OrganisationResource(resources.ModelResource):
             "contact_phone",
         ]
         skip_unchanged = True
+
+    def before_save_instance(self, instance, row, **kwargs):
+        # Which organisation is the foundation decides the account every payment
+        # comes from: that is chosen in the admin's form, where it is announced.
+        foundation = Organisation.Kind.FOUNDATION
+        stored = Organisation.objects.filter(pk=instance.pk).values_list("kind", flat=True)
+        before = stored.first() if instance.pk else None
+        if foundation in (instance.kind, before) and instance.kind != before:
+            raise ValidationError(
+                {
+                    "kind": "De stichting (penvoerder) kies je in het beheerscherm van de "
+                    "organisatie, niet met een import."
+                }
+            )
 
 
 class BurgerbanerResource(resources.ModelResource):
@@ -85,10 +101,38 @@ class BurgerbanerResource(resources.ModelResource):
         instance.user = user
 
 
+class RoleForm(forms.ModelForm):
+    class Meta:
+        model = Role
+        fields = ["kind", "organisation"]
+
+    def clean(self):
+        data = super().clean()
+        kind, organisation = data.get("kind"), data.get("organisation")
+        if kind and kind != Role.Kind.COORDINATOR and organisation:
+            self.add_error("organisation", "Alleen een coördinator hoort bij een organisatie.")
+        elif kind:
+            try:
+                services.check_role(kind, organisation)
+            except services.RoleNotAllowed as exc:
+                self.add_error("organisation", exc.message)
+        return data
+
+
 class RoleInline(admin.TabularInline):
+    """Roles are added and removed here, never changed in place: every new role goes
+    through ``grant_role``, which records and announces it."""
+
     model = Role
+    form = RoleForm
     extra = 0
     autocomplete_fields = ["organisation"]
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+STAFF_ACCESS = ("is_staff", "is_superuser")
 
 
 @admin.register(User)
@@ -110,6 +154,20 @@ class UserAdmin(
     readonly_fields = ["last_login", "date_joined"]
     filter_horizontal = []
 
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if any(field in form.changed_data and getattr(obj, field) for field in STAFF_ACCESS):
+            services.announce_admin_access(obj, by=request.user)
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not Role:
+            return super().save_formset(request, form, formset, change)
+        for role in formset.save(commit=False):
+            services.grant_role(form.instance, role.kind, role.organisation, by=request.user)
+        for role in formset.deleted_objects:
+            role.delete()
+        return None
+
     def has_delete_permission(self, request, obj=None):
         # People are never deleted: their signatures and payments point at them and the
         # audit trail keeps who did what. Untick "actief" instead (or anonymise a burgerbaner).
@@ -124,6 +182,12 @@ class OrganisationAdmin(
     list_display = ["name", "kind", "kvk_number", "contact_name"]
     list_filter = ["kind"]
     search_fields = ["name", "kvk_number"]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        services.announce_foundation_account(
+            obj, before=form.initial if change else {}, changed=form.changed_data, by=request.user
+        )
 
 
 @admin.register(Burgerbaner)

@@ -1,4 +1,5 @@
-"""Actions on people and roles: invite, add a burgerbaner, accept an invitation."""
+"""Actions on people and roles: invite, add a burgerbaner, accept an invitation,
+give a role, and tell the admins when money or signing power changes hands."""
 
 from __future__ import annotations
 
@@ -9,11 +10,11 @@ import secrets
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
-from django.core.mail import send_mail
+from django.core.mail import send_mail, send_mass_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone, translation
 
 from accounts.models import Burgerbaner, Invitation, Organisation, Role, User
 from burgerbaan.errors import DomainError
@@ -46,19 +47,114 @@ def email_taken(email: str) -> bool:
     return User.objects.filter(email__iexact=email.strip()).exists()
 
 
+def announce_to_admins(
+    subject: str, body: str, *, by: User | None, about: User | None = None
+) -> None:
+    """E-mail every other active admin about a change to who moves money or signs,
+    or to where the money comes from: what changed, who changed it and when.
+
+    A change nobody expected is then noticed the same day. The one who made the
+    change, and the person it is about, get no mail; with nobody else to tell,
+    nothing is sent.
+    """
+    with translation.override("nl"):
+        when = formats.date_format(timezone.localtime(), "j F Y, H:i")
+    who = f"{by.name} ({by.email})" if by is not None else "niemand: een opdracht op de server"
+    text = (
+        f"{body}\n\nWie: {who}\nWanneer: {when}\n\n"
+        "Klopt dit niet? Neem dan meteen contact op met de andere beheerders.\n"
+    )
+    admins = User.objects.filter(is_active=True, roles__kind=Role.Kind.ADMIN).distinct()
+    admins = admins.exclude(pk__in=[person.pk for person in (by, about) if person is not None])
+    send_mass_mail(
+        [
+            (f"[Burgerbaan] {subject}", text, None, [email])
+            for email in admins.values_list("email", flat=True)
+        ]
+    )
+
+
+def check_role(kind: str, organisation: Organisation | None) -> Organisation | None:
+    """The organisation a role of ``kind`` belongs to: a non-profit for a coordinator,
+    none for the others. Refuses a coordinator without a non-profit."""
+    if kind != Role.Kind.COORDINATOR:
+        return None
+    if organisation is None or organisation.kind != Organisation.Kind.NONPROFIT:
+        raise RoleNotAllowed("Kies de maatschappelijke organisatie van de coördinator.")
+    return organisation
+
+
 @transaction.atomic
-def grant_role(user: User, kind: str, organisation: Organisation | None = None) -> Role:
-    """Give ``user`` a role. Coordinators belong to a non-profit; the others to none."""
-    if kind == Role.Kind.COORDINATOR:
-        if organisation is None or organisation.kind != Organisation.Kind.NONPROFIT:
-            raise RoleNotAllowed("Kies de maatschappelijke organisatie van de coördinator.")
-    else:
-        organisation = None
-    role, _ = Role.objects.get_or_create(user=user, kind=kind, organisation=organisation)
+def grant_role(
+    user: User, kind: str, organisation: Organisation | None = None, *, by: User | None
+) -> Role:
+    """Give ``user`` a role. Coordinators belong to a non-profit; the others to none.
+
+    The role's history keeps who gave it and when. A role that moves money or
+    signs for the foundation (signer, treasurer, admin) is announced to the
+    other admins; an admin also gets Django's admin.
+    """
+    organisation = check_role(kind, organisation)
+    role = Role.objects.filter(user=user, kind=kind, organisation=organisation).first()
+    if role is not None:
+        return role
+    role = Role(user=user, kind=kind, organisation=organisation)
+    if by is not None:
+        role._history_user = by
+    role.save()
     if kind == Role.Kind.ADMIN and not (user.is_staff and user.is_superuser):
         user.is_staff = user.is_superuser = True
         user.save(update_fields=["is_staff", "is_superuser"])
+    if kind in Role.NEEDS_MFA:
+        announce_to_admins(
+            f"{user.name} is nu {role.get_kind_display()}",
+            f"{user.name} ({user.email}) heeft de rol {role.get_kind_display()} gekregen.",
+            by=by,
+            about=user,
+        )
     return role
+
+
+def announce_admin_access(user: User, *, by: User | None) -> None:
+    """Access to Django's admin given outside a role is announced like an admin role."""
+    announce_to_admins(
+        f"{user.name} heeft nu toegang tot Django-beheer",
+        f"{user.name} ({user.email}) kan nu alles wijzigen in Django-beheer.",
+        by=by,
+        about=user,
+    )
+
+
+FOUNDATION_ACCOUNT = {"kind": "soort", "iban": "IBAN", "bic": "BIC"}
+
+
+def announce_foundation_account(
+    organisation: Organisation, *, before: dict, changed: list[str], by: User | None
+) -> None:
+    """Announce a change to the account the foundation pays from: its IBAN or BIC,
+    or which organisation is the foundation. Other changes are not announced.
+
+    ``before`` holds the values from before the change (empty for a new organisation).
+    """
+    foundation = Organisation.Kind.FOUNDATION
+    if foundation not in (before.get("kind"), organisation.kind):
+        return
+    fields = [field for field in FOUNDATION_ACCOUNT if field in changed]
+    if not fields:
+        return
+    kinds = dict(Organisation.Kind.choices)
+    lines = []
+    for field in fields:
+        old, new = before.get(field) or "", getattr(organisation, field) or ""
+        if field == "kind":
+            old, new = kinds.get(old, old), kinds.get(new, new)
+        lines.append(f"{FOUNDATION_ACCOUNT[field]}: {old or '(leeg)'} → {new or '(leeg)'}")
+    announce_to_admins(
+        f"Rekening van {organisation.name} gewijzigd",
+        "De rekening waarvan de vergoedingen worden betaald is gewijzigd.\n\n"
+        f"{organisation.name}\n" + "\n".join(lines),
+        by=by,
+    )
 
 
 def send_invitation(user: User, *, by: User | None, request=None) -> Invitation:
@@ -97,7 +193,7 @@ def invite_staff(
     """Create an account for a coordinator, signer, treasurer or admin and invite them."""
     with transaction.atomic():
         user = User.objects.create_user(email=email, password=None, name=name)
-        grant_role(user, kind, organisation)
+        grant_role(user, kind, organisation, by=by)
     send_invitation(user, by=by, request=request)
     return user
 

@@ -179,11 +179,11 @@ def seed() -> None:
     ]
 
     admin = _user("admin@burgerbaan.test", "Sanne Visser")
-    grant_role(admin, Role.Kind.ADMIN)
+    grant_role(admin, Role.Kind.ADMIN, by=None)
     treasurer = _user("penningmeester@burgerbaan.test", "Karel Jansen")
-    grant_role(treasurer, Role.Kind.TREASURER)
+    grant_role(treasurer, Role.Kind.TREASURER, by=admin)
     signer = _user("ondertekenaar@burgerbaan.test", "Ingrid Mulder")
-    grant_role(signer, Role.Kind.SIGNER)
+    grant_role(signer, Role.Kind.SIGNER, by=admin)
     for user in (admin, treasurer, signer):
         _with_totp(user)
 
@@ -192,10 +192,10 @@ def seed() -> None:
         ["Linda Smit", "Ahmed Bouzid", "Ellen de Graaf", "Rob Hendriks"], start=1
     ):
         coordinator = _user(f"coordinator{number}@burgerbaan.test", name)
-        grant_role(coordinator, Role.Kind.COORDINATOR, nonprofits[number - 1])
+        grant_role(coordinator, Role.Kind.COORDINATOR, nonprofits[number - 1], by=admin)
         coordinators.append(coordinator)
     # coordinator1 also runs the fifth non-profit.
-    grant_role(coordinators[0], Role.Kind.COORDINATOR, nonprofits[4])
+    grant_role(coordinators[0], Role.Kind.COORDINATOR, nonprofits[4], by=admin)
     coordinator_of = {
         0: coordinators[0],
         1: coordinators[1],

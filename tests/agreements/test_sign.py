@@ -115,7 +115,7 @@ def test_a_signer_signs_their_own_allowance_agreement_only_as_burgerbaner(
     from accounts.models import Role
     from accounts.services import grant_role
 
-    grant_role(burgerbaner.user, Role.Kind.SIGNER)
+    grant_role(burgerbaner.user, Role.Kind.SIGNER, by=None)
     services.sign_agreement(
         awaiting_allowance,
         by=burgerbaner.user,
@@ -257,7 +257,7 @@ def test_an_admin_who_also_signs_never_signs_the_allowance_agreement_they_made(
     from accounts.models import Role
     from accounts.services import grant_role
 
-    grant_role(admin_user, Role.Kind.SIGNER)
+    grant_role(admin_user, Role.Kind.SIGNER, by=None)
     log_in(client, admin_user)
     page = client.get(awaiting_allowance.get_absolute_url())
     assert "Een andere ondertekenaar van Safe Almere tekent hem" in page.text

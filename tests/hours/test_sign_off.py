@@ -72,7 +72,7 @@ def test_only_a_signer_countersigns(client, people, burgerbaner, coordinator, ti
 def test_nobody_approves_their_own_hours_even_with_two_roles(
     client, burgerbaner, nonprofit, timesheet
 ):
-    grant_role(burgerbaner.user, Role.Kind.COORDINATOR, nonprofit)
+    grant_role(burgerbaner.user, Role.Kind.COORDINATOR, nonprofit, by=None)
     services.submit_timesheet(timesheet, by=burgerbaner.user)
     assert act(client, burgerbaner.user, timesheet, "approve").status_code == 403
     assert status(timesheet) == TimesheetStatus.SUBMITTED
@@ -83,7 +83,7 @@ def test_nobody_countersigns_their_own_hours(client, burgerbaner, coordinator, t
 
     from tests.factories import TOTP_SECRET
 
-    grant_role(burgerbaner.user, Role.Kind.SIGNER)
+    grant_role(burgerbaner.user, Role.Kind.SIGNER, by=None)
     TOTP.activate(burgerbaner.user, TOTP_SECRET)
     services.submit_timesheet(timesheet, by=burgerbaner.user)
     services.approve_timesheet(timesheet, by=coordinator)
@@ -246,7 +246,7 @@ def coordinator_and_signer(coordinator):
 
     from tests.factories import TOTP_SECRET
 
-    grant_role(coordinator, Role.Kind.SIGNER)
+    grant_role(coordinator, Role.Kind.SIGNER, by=None)
     TOTP.activate(coordinator, TOTP_SECRET)
     return coordinator
 

@@ -21,7 +21,7 @@ pytestmark = pytest.mark.django_db
 
 def also(user, kind):
     """Give ``user`` a Safe Almere role besides being a burgerbaner."""
-    grant_role(user, kind)
+    grant_role(user, kind, by=None)
     TOTP.activate(user, TOTP_SECRET)
     return user
 
