@@ -109,8 +109,11 @@ class RoleForm(forms.ModelForm):
     def clean(self):
         data = super().clean()
         kind, organisation = data.get("kind"), data.get("organisation")
-        if kind and kind != Role.Kind.COORDINATOR and organisation:
-            self.add_error("organisation", "Alleen een coördinator hoort bij een organisatie.")
+        if kind and kind not in services.ROLE_ORGANISATION and organisation:
+            self.add_error(
+                "organisation",
+                "Alleen een coördinator, verwijzer of sponsor hoort bij een organisatie.",
+            )
         elif kind:
             try:
                 services.check_role(kind, organisation)

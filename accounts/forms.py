@@ -6,7 +6,7 @@ from django.contrib.auth.password_validation import password_validators_help_tex
 from django.utils import timezone
 
 from accounts.models import Burgerbaner, Organisation, Role
-from accounts.services import email_taken
+from accounts.services import ROLE_ORGANISATION, RoleNotAllowed, check_role, email_taken
 
 POSTCODE_RE = re.compile(r"^\s*([1-9][0-9]{3})\s*([A-Za-z]{2})\s*$")
 
@@ -96,15 +96,25 @@ class StaffInviteForm(EmailMixin, forms.Form):
     email = forms.EmailField(label="E-mailadres")
     kind = forms.ChoiceField(label="Rol", choices=Role.Kind.choices)
     organisation = forms.ModelChoiceField(
-        label="Organisatie (alleen voor een coördinator)",
-        queryset=Organisation.objects.filter(kind=Organisation.Kind.NONPROFIT),
+        label="Organisatie (voor een coördinator, verwijzer of sponsor)",
+        queryset=Organisation.objects.filter(
+            kind__in=[
+                Organisation.Kind.NONPROFIT,
+                Organisation.Kind.DAYCARE,
+                Organisation.Kind.SPONSOR,
+            ]
+        ),
         required=False,
     )
 
     def clean(self):
         data = super().clean()
-        if data.get("kind") == Role.Kind.COORDINATOR and not data.get("organisation"):
-            self.add_error("organisation", "Kies de organisatie die deze coördinator begeleidt.")
+        kind = data.get("kind")
+        if kind in ROLE_ORGANISATION:
+            try:
+                check_role(kind, data.get("organisation"))
+            except RoleNotAllowed as exc:
+                self.add_error("organisation", exc.message)
         return data
 
 

@@ -66,6 +66,7 @@ class Organisation(models.Model):
         FOUNDATION = "foundation", "stichting (penvoerder)"
         SPONSOR = "sponsor", "sponsor"
         COOPERATIVE = "cooperative", "stadscoöperatie"
+        DAYCARE = "daycare", "dagbesteding"
 
     kind = models.CharField("soort", max_length=20, choices=Kind.choices)
     name = models.CharField("naam", max_length=200, unique=True)
@@ -101,6 +102,8 @@ class Role(models.Model):
         SIGNER = "signer", "ondertekenaar Safe Almere"
         TREASURER = "treasurer", "penningmeester"
         ADMIN = "admin", "beheerder"
+        REFERRER = "referrer", "verwijzer (dagbesteding)"
+        SPONSOR = "sponsor", "contactpersoon sponsor"
 
     # These roles move money or sign for the foundation: they need two-factor login.
     NEEDS_MFA = frozenset({Kind.SIGNER, Kind.TREASURER, Kind.ADMIN})
@@ -114,7 +117,10 @@ class Role(models.Model):
         blank=True,
         related_name="roles",
         verbose_name="organisatie",
-        help_text="Alleen voor coördinatoren: de organisatie die zij coördineren.",
+        help_text=(
+            "Voor coördinatoren: de organisatie die zij coördineren; voor een verwijzer de"
+            " dagbesteding; voor een sponsor de sponsor."
+        ),
     )
     created_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
@@ -126,6 +132,11 @@ class Role(models.Model):
             models.CheckConstraint(
                 name="coordinator_has_organisation",
                 condition=~Q(kind="coordinator") | Q(organisation__isnull=False),
+            ),
+            # A referrer refers for one day-care organisation, a sponsor's contact sees one sponsor.
+            models.CheckConstraint(
+                name="referrer_and_sponsor_have_organisation",
+                condition=~Q(kind__in=["referrer", "sponsor"]) | Q(organisation__isnull=False),
             ),
             models.UniqueConstraint(
                 fields=["user", "kind", "organisation"], name="unique_role_per_organisation"

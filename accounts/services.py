@@ -76,12 +76,31 @@ def announce_to_admins(
 
 def check_role(kind: str, organisation: Organisation | None) -> Organisation | None:
     """The organisation a role of ``kind`` belongs to: a non-profit for a coordinator,
-    none for the others. Refuses a coordinator without a non-profit."""
-    if kind != Role.Kind.COORDINATOR:
+    a day-care organisation for a referrer, a sponsor for a sponsor's contact person,
+    none for the others. Refuses a role without the organisation it needs."""
+    needed = ROLE_ORGANISATION.get(kind)
+    if needed is None:
         return None
-    if organisation is None or organisation.kind != Organisation.Kind.NONPROFIT:
-        raise RoleNotAllowed("Kies de maatschappelijke organisatie van de coördinator.")
+    if organisation is None or organisation.kind != needed[0]:
+        raise RoleNotAllowed(needed[1])
     return organisation
+
+
+# Roles that belong to one organisation: the kind it must be and what to say when it is not.
+ROLE_ORGANISATION = {
+    Role.Kind.COORDINATOR: (
+        Organisation.Kind.NONPROFIT,
+        "Kies de maatschappelijke organisatie van de coördinator.",
+    ),
+    Role.Kind.REFERRER: (
+        Organisation.Kind.DAYCARE,
+        "Kies de dagbesteding waarvoor deze verwijzer mensen aanmeldt.",
+    ),
+    Role.Kind.SPONSOR: (
+        Organisation.Kind.SPONSOR,
+        "Kies de sponsor van deze contactpersoon.",
+    ),
+}
 
 
 @transaction.atomic

@@ -108,7 +108,7 @@ def test_a_role_given_in_django_admin_follows_the_same_rules(client, admin_user,
     assert "Kies de maatschappelijke organisatie van de coördinator." in response.text
     response = client.post(url, user_form(person, **new_role(person, "signer", foundation)))
     assert response.status_code == 200
-    assert "Alleen een coördinator hoort bij een organisatie." in response.text
+    assert "verwijzer of sponsor hoort bij een organisatie." in response.text
     assert not Role.objects.filter(user=person).exists()
 
 

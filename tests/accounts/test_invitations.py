@@ -37,7 +37,7 @@ def test_admin_invites_coordinator_into_organisation(client, admin_user, nonprof
 
 def test_coordinator_invitation_needs_an_organisation(client, admin_user):
     response = invite(client, admin_user, kind="coordinator")
-    assert "Kies de organisatie die deze coördinator begeleidt." in response.text
+    assert "Kies de maatschappelijke organisatie van de coördinator." in response.text
     assert not User.objects.filter(email="linda@example.org").exists()
 
 
