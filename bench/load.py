@@ -126,16 +126,31 @@ class VirtualUser:
 
 
 def session_for(user) -> str:
-    """A logged-in session, as Django's test client makes one: no password needed."""
+    """A logged-in session, as a real login makes one: the password step and, for a
+    person with an authenticator, the second step that staff pages require."""
     from importlib import import_module
 
+    from allauth.account.internal.flows.login import record_authentication
+    from allauth.mfa.models import Authenticator
     from django.conf import settings
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.test import RequestFactory
 
     session = import_module(settings.SESSION_ENGINE).SessionStore()
     session[SESSION_KEY] = user._meta.pk.value_to_string(user)
     session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    request = RequestFactory().get("/")
+    request.session, request.user = session, user
+    record_authentication(request, user, "password", email=user.email)
+    factor = (
+        Authenticator.objects.filter(user=user)
+        .exclude(type=Authenticator.Type.RECOVERY_CODES)
+        .order_by("pk")
+        .first()
+    )
+    if factor is not None:
+        record_authentication(request, user, "mfa", id=factor.pk, type=factor.type)
     session.create()
     return session.session_key
 
