@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "accounts",
     "rules",
+    "sources",
     "agreements",
     "hours",
     "guidance",
