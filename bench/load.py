@@ -173,6 +173,7 @@ def prepare() -> list[VirtualUser]:
     from accounts.models import Burgerbaner, Organisation, Role, User
     from agreements.models import AgreementStatus, AllowanceAgreement, VolunteerAgreement
     from hours.models import EDITABLE, HourEntry, Timesheet, TimesheetStatus
+    from sources.models import FundingSource, own_money_source
     from tests.factories import year_rules
 
     today = timezone.localdate()
@@ -191,7 +192,11 @@ def prepare() -> list[VirtualUser]:
         .filter(burgerbaner__in=people)
         .select_related("organisation")
     }
-    sponsor = Organisation.objects.filter(kind=Organisation.Kind.SPONSOR).order_by("pk").first()
+    source = (
+        FundingSource.objects.filter(organisation__kind=Organisation.Kind.SPONSOR)
+        .order_by("pk")
+        .first()
+    )
     with_allowance = set(
         AllowanceAgreement.objects.in_force_on(today)
         .filter(burgerbaner__in=people)
@@ -204,7 +209,7 @@ def prepare() -> list[VirtualUser]:
             end_date=datetime.date(today.year, 12, 31),
             hourly_rate=Decimal("5.00"),
             iban=person.iban,
-            sponsor=sponsor,
+            source=source or FundingSource.objects.get(pk=own_money_source()),
             status=AgreementStatus.ACTIVE,
         )
         for person in people

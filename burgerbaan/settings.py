@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "accounts",
     "rules",
     "places",
+    "sources",
     "agreements",
     "intake",
     "hours",
