@@ -26,8 +26,8 @@ from accounts.models import Burgerbaner, User
 from agreements.models import AgreementStatus, AllowanceAgreement, Signature, VolunteerAgreement
 from burgerbaan.errors import DomainError
 from guidance.models import CheckIn, Evaluation, Goal, ResearchConsent, Wellbeing
-from intake.models import Application, Event
 from hours.models import HourEntry, Timesheet, TimesheetStep
+from intake.models import Application, Event
 from payments.models import Extra, OpeningBalance, Payment
 
 RETENTION_YEARS = 7
