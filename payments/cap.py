@@ -60,6 +60,7 @@ class Proposal:
     reason: str
     over_month: Decimal = ZERO
     over_year: Decimal = ZERO
+    above_rate: Decimal = ZERO
 
 
 @dataclass(frozen=True)
@@ -251,7 +252,17 @@ class Overview:
                 _("%(amount)s niet uitbetaald: boven het jaarmaximum van %(max)s")
                 % {"amount": _euro(over_year), "max": _euro(self.rules.annual_maximum)}
             )
-        return Proposal(payable, proposed, held, "; ".join(reasons), over_month, over_year)
+        if story.above_rate:
+            reasons.append(
+                _(
+                    "%(amount)s niet uitbetaald: het bedrag per uur was hoger dan het "
+                    "uurmaximum voor de leeftijd"
+                )
+                % {"amount": _euro(story.above_rate)}
+            )
+        return Proposal(
+            payable, proposed, held, "; ".join(reasons), over_month, over_year, story.above_rate
+        )
 
     # --- the month in focus (for templates) --------------------------------------------
 
