@@ -23,7 +23,7 @@ def test_treasurer_approves_from_the_month_proposal(client, burgerbaner, counter
     log_in(client, treasurer)
     response = client.get(proposal_url(4))
     assert "€\xa0210,00" in response.text
-    assert "€\xa014,00: maandmaximum van €\xa0210,00 bereikt" in response.text
+    assert "€\xa014,00 niet uitbetaald: boven het maandmaximum van €\xa0210,00" in response.text
     client.post(proposal_url(4), {"burgerbaner": [burgerbaner.pk]})
     assert Payment.objects.get().amount == Decimal("210.00")
     response = client.post(proposal_url(4), {"burgerbaner": [burgerbaner.pk]}, follow=True)
