@@ -117,6 +117,25 @@ class PaymentBatch(models.Model):
         return reverse("batch_detail", args=[self.pk])
 
 
+class BatchDownload(models.Model):
+    """Someone downloaded a batch's SEPA file: a file sent to the bank twice pays twice."""
+
+    batch = models.ForeignKey(PaymentBatch, on_delete=models.PROTECT, related_name="downloads")
+    by = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField(_("gedownload op"), auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("download van een SEPA-bestand")
+        verbose_name_plural = _("downloads van SEPA-bestanden")
+        ordering = ["at", "pk"]
+
+    def __str__(self) -> str:
+        return (
+            f"Betaalopdracht {self.batch_id} gedownload door {self.by} op {self.at:%d-%m-%Y %H:%M}"
+        )
+
+
 class ExtraKind(models.TextChoices):
     GIFT = "gift", _("gift")
     TRAVEL = "travel", _("reiskostenvergoeding")

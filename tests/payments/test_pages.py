@@ -47,10 +47,10 @@ def test_batch_sepa_and_paid_through_the_pages(
     response = client.post(reverse("batch_create"))
     batch = PaymentBatch.objects.get()
     assert response["Location"] == batch.get_absolute_url()
-    xml = client.get(reverse("batch_sepa", args=[batch.pk]))
+    xml = client.post(reverse("batch_sepa", args=[batch.pk]))
     assert xml["Content-Type"] == "application/xml"
     assert b"NL91ABNA0417164300" in xml.content
-    client.post(batch.get_absolute_url(), {"execution_date": f"{YEAR}-04-02"})
+    client.post(batch.get_absolute_url(), {"execution_date": f"{YEAR}-04-02", "bevestigd": "1"})
     assert Payment.objects.get().status == PaymentStatus.PAID
 
 
