@@ -45,7 +45,7 @@ def test_treasurer_pays_a_month_and_the_burgerbaner_sees_it(
     with page.expect_download() as download:
         page.get_by_role("button", name="Download SEPA-bestand").click()
     xml = download.value.path().read_text()
-    assert "pain.001.001.03" in xml
+    assert "pain.001.001.09" in xml
     assert "NL91ABNA0417164300" in xml and "84.00" in xml
     page.get_by_label("Uitgevoerd door de bank op").fill(f"{YEAR}-04-02")
     page.get_by_role("button", name="Markeer als betaald").click()
