@@ -18,6 +18,7 @@ from burgerbaan.http import client_ip
 from intake import permissions, services, spam
 from intake.forms import (
     ApplicationForm,
+    ChosenPlaceForm,
     ConversationForm,
     NoteForm,
     PlacementForm,
@@ -55,8 +56,8 @@ def apply(request):
         form.data = form.data.copy()
         form.data["started"] = spam.start_token()
     else:
-        chosen = request.GET.get("plek", "")
-        initial = {"places": [int(chosen)]} if chosen.isdigit() and len(chosen) < 10 else {}
+        chosen = ChosenPlaceForm(request.GET)
+        initial = {"places": [chosen.cleaned_data["plek"]]} if chosen.is_valid() else {}
         form = ApplicationForm(initial=initial)
     return render(
         request,
