@@ -266,11 +266,7 @@ def application_place(request, pk: int):
 @require_safe
 @people.role_required(people.COORDINATOR)
 def plans_for_my_places(request):
-    applications = (
-        permissions.plans_for_coordinator(request.user)
-        .prefetch_related("places__organisation")
-        .order_by("created_at", "pk")
-    )
+    applications = permissions.plans_for_coordinator(request.user).order_by("created_at", "pk")
     return render(request, "intake/plans_for_my_places.html", {"applications": applications[:200]})
 
 
