@@ -15,7 +15,7 @@ from accounts.models import Burgerbaner, Organisation, Role, User
 from accounts.services import grant_role
 from agreements import services
 from agreements.models import AllowanceAgreement, VolunteerAgreement
-from demo import conversations, funding
+from demo import conversations, funding, way_in
 from hours import services as hours
 from hours.models import HourEntry
 from payments import services as money
@@ -244,6 +244,7 @@ def seed() -> None:
     conversations.seed(
         today, {nonprofits[i].pk: coordinator for i, coordinator in coordinator_of.items()}
     )
+    way_in.seed(nonprofits, admin, coordinator_of)
 
 
 def _seed_allowance(burgerbaner, number, admin, user, signer, iban, sponsors, today) -> None:

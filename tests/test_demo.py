@@ -101,3 +101,20 @@ def test_demo_staff_log_in_with_the_published_totp_secret(client):
         client.logout()
         response = client.post("/accounts/login/", {"login": email, "password": demo.PASSWORD})
         assert response["Location"] == "/accounts/2fa/authenticate/"
+
+
+def test_demo_has_a_vacancy_bank_and_applications_in_every_stage(settings):
+    from demo import way_in
+    from intake.models import Application, Stage
+    from places.models import Place, PlaceStatus
+
+    demo.seed()
+    demo.seed()
+
+    assert Place.objects.count() == len(way_in.PLACES) >= 12
+    assert Place.objects.filter(status=PlaceStatus.PUBLISHED).count() >= 9
+    assert Place.objects.values("organisation").distinct().count() == 5
+    assert set(Application.objects.values_list("stage", flat=True)) == set(Stage.values)
+    placed = Application.objects.get(stage=Stage.PLACED)
+    assert placed.burgerbaner.user.email == "burgerbaner6@burgerbaan.test"
+    assert all(application.events.exists() for application in Application.objects.all())
