@@ -26,6 +26,7 @@ class ExtraForm(forms.ModelForm):
             )
         },
     )
+    confirm_over_maximum = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
     class Meta:
         model = Extra

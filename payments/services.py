@@ -48,6 +48,10 @@ OWN_EXTRA = gettext_lazy(
 )
 
 
+def _month_label(month: datetime.date) -> str:
+    return date_format(month, "F Y")
+
+
 def _require(user: User, *kinds: str) -> None:
     if not people.role_kinds(user) & set(kinds):
         raise PermissionDenied
@@ -500,11 +504,31 @@ def mark_returned(payment: Payment, *, reason: str, by: User) -> Payment:
     return payment
 
 
+def extra_warning(burgerbaner: Burgerbaner, *, date: datetime.date, amount: Decimal) -> str:
+    """Before a gift or travel costs is saved: how far it would go over the monthly or the
+    annual maximum, with what is signed, waiting and received elsewhere; empty when it fits."""
+    overview = cap.overview(burgerbaner, date.year, date.month)
+    over_month, over_year = overview.over_after(amount, date.month)
+    parts = []
+    if over_month:
+        parts.append(
+            _("%(amount)s boven het maandmaximum van %(month)s")
+            % {"amount": format_euro(min(over_month, amount)), "month": _month_label(date)}
+        )
+    if over_year:
+        parts.append(
+            _("%(amount)s boven het jaarmaximum van %(year)s")
+            % {"amount": format_euro(min(over_year, amount)), "year": date.year}
+        )
+    if not parts:
+        return ""
+    return _(
+        "Let op: hiermee komt %(name)s %(over)s. Dat deel wordt niet uitbetaald. Wil je het "
+        "toch registreren?"
+    ) % {"name": burgerbaner.legal_name, "over": _(" en ").join(parts)}
+
+
 # --- allowances from elsewhere ---------------------------------------------------------
-
-
-def _month_label(month: datetime.date) -> str:
-    return date_format(month, "F Y")
 
 
 def elsewhere_warning(burgerbaner: Burgerbaner, month: datetime.date) -> str:

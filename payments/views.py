@@ -278,7 +278,24 @@ def extra_create(request):
     if not permissions.registers_extras(request.user):
         raise PermissionDenied
     form = ExtraForm(request.POST or None, user=request.user)
+    warning = ""
     if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        warning = services.extra_warning(
+            data["burgerbaner"], date=data["date"], amount=data["amount"]
+        )
+        if warning and not data["confirm_over_maximum"]:
+            # Said once, before saving: the same form comes back with the warning.
+            form = ExtraForm(
+                {**request.POST.dict(), "confirm_over_maximum": "on"}, user=request.user
+            )
+            form.is_valid()
+            recent = Extra.objects.select_related("burgerbaner", "registered_by", "corrects")[:20]
+            return render(
+                request,
+                "payments/extra_form.html",
+                {"form": form, "recent": recent, "warning": warning},
+            )
         try:
             services.register_extra(
                 form.cleaned_data["burgerbaner"],
