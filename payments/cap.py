@@ -299,7 +299,9 @@ class Overview:
             return None
         story = self.focus
         ours = max(story.approved, self.signed_month + self.pending_month)
-        return max(ZERO, self.rules.monthly_maximum - story.counted_elsewhere - ours)
+        room = max(ZERO, self.rules.monthly_maximum - story.counted_elsewhere - ours)
+        # A month never has more room than the year has left.
+        return min(room, self.left_year)
 
     # --- the year ----------------------------------------------------------------------
 
@@ -655,3 +657,22 @@ def near_annual_maximum(today: datetime.date, *, within: int = 2) -> list[NearMa
         if month is not None and month <= today.month + within:
             near.append(NearMaximum(person, datetime.date(today.year, month, 1)))
     return sorted(near, key=lambda n: (n.month or datetime.date.min, n.burgerbaner_id))
+
+
+def months_to_pay(year: int, before: datetime.date) -> dict[datetime.date, int]:
+    """Per ended month of ``year`` before ``before``, how many people have money to pay
+    (a correction of an earlier month, a late signature): so no month is forgotten.
+    A fixed number of queries."""
+    ids = list(
+        AllowanceAgreement.objects.in_force_on_any_day_of(year)
+        .values_list("burgerbaner_id", flat=True)
+        .distinct()
+        .order_by()
+    )
+    counts: dict[datetime.date, int] = defaultdict(int)
+    for overview in overviews(ids, year, 12).values():
+        for story in overview.months:
+            first = datetime.date(year, story.month, 1)
+            if first < before and overview.proposal(story.month).proposed:
+                counts[first] += 1
+    return dict(sorted(counts.items()))
