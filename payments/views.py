@@ -57,12 +57,18 @@ def treasurer_home(request):
     if request.GET and form.is_valid():
         return redirect("month_proposal", form.cleaned_data["year"], form.cleaned_data["month"])
     waiting = Payment.objects.filter(status=PaymentStatus.APPROVED, batch__isnull=True)
+    this_month = today.replace(day=1)
+    to_pay = {
+        **cap.months_to_pay(today.year - 1, this_month),
+        **cap.months_to_pay(today.year, this_month),
+    }
     return render(
         request,
         "payments/treasurer_home.html",
         {
             "form": form,
             "last_month": last_month,
+            "earlier": [(month, n) for month, n in to_pay.items() if month != last_month],
             "batches": PaymentBatch.objects.select_related("created_by")[:24],
             "unbatched": waiting.count(),
         },
