@@ -144,7 +144,18 @@ def treasurer_dashboard(request):
         ).count(),
         "without_iban": Burgerbaner.objects.filter(iban="").count(),
     }
-    return render(request, "dashboards/treasurer_dashboard.html", {"counts": counts})
+    return render(
+        request,
+        "dashboards/treasurer_dashboard.html",
+        {"counts": counts, "near_maximum": _near_maximum(today)},
+    )
+
+
+def _near_maximum(today) -> list[dict]:
+    """Who reaches the annual maximum within two months, with their name."""
+    near = cap.near_annual_maximum(today)
+    names = Burgerbaner.objects.in_bulk([n.burgerbaner_id for n in near])
+    return [{"burgerbaner": names[n.burgerbaner_id], "month": n.month} for n in near]
 
 
 @perms.role_required(perms.ADMIN)
@@ -201,6 +212,7 @@ def admin_dashboard(request):
             "search_form": search_form,
             "query": urlencode({"zoek": search}) if search else "",
             "without_rate_from_21": without_rate_from_21,
+            "near_maximum": _near_maximum(timezone.localdate()),
             **_due_checkins(request.user),
         },
     )
@@ -211,6 +223,7 @@ def burgerbaner_detail(request, pk: int):
     burgerbaner = get_object_or_404(Burgerbaner.objects.select_related("user"), pk=pk)
     if not perms.can_view_burgerbaner(request.user, burgerbaner):
         raise PermissionDenied
+    today = timezone.localdate()
     volunteer = (
         visible_agreements(request.user, VolunteerAgreement)
         .filter(burgerbaner=burgerbaner)
@@ -227,5 +240,10 @@ def burgerbaner_detail(request, pk: int):
             "can_manage": perms.can_manage_people(request.user),
             "hide_allowance": not sees_allowance_of(request.user, burgerbaner),
             "sees_guidance": guidance_permissions.can_see(request.user, burgerbaner),
+            "forecast": (
+                None
+                if not sees_allowance_of(request.user, burgerbaner)
+                else cap.overview(burgerbaner, today.year, today.month)
+            ),
         },
     )

@@ -7,6 +7,7 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
@@ -24,13 +25,15 @@ from payments import cap, permissions, services
 from payments.errors import PaymentError
 from payments.forms import (
     ChooseBurgerbanersForm,
+    CorrectElsewhereForm,
     CorrectExtraForm,
+    ElsewhereForm,
     ExtraForm,
     MarkPaidForm,
     MonthForm,
     ReturnForm,
 )
-from payments.models import Extra, Payment, PaymentBatch, PaymentStatus
+from payments.models import ElsewhereAllowance, Extra, Payment, PaymentBatch, PaymentStatus
 from payments.pdf import payment_pdf
 
 
@@ -58,12 +61,18 @@ def treasurer_home(request):
     if request.GET and form.is_valid():
         return redirect("month_proposal", form.cleaned_data["year"], form.cleaned_data["month"])
     waiting = Payment.objects.filter(status=PaymentStatus.APPROVED, batch__isnull=True)
+    this_month = today.replace(day=1)
+    to_pay = {
+        **cap.months_to_pay(today.year - 1, this_month),
+        **cap.months_to_pay(today.year, this_month),
+    }
     return render(
         request,
         "payments/treasurer_home.html",
         {
             "form": form,
             "last_month": last_month,
+            "earlier": [(month, n) for month, n in to_pay.items() if month != last_month],
             "batches": PaymentBatch.objects.select_related("created_by")[:24],
             "unbatched": waiting.count(),
         },
@@ -334,7 +343,24 @@ def extra_create(request):
     if not permissions.registers_extras(request.user):
         raise PermissionDenied
     form = ExtraForm(request.POST or None, user=request.user)
+    warning = ""
     if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        warning = services.extra_warning(
+            data["burgerbaner"], date=data["date"], amount=data["amount"]
+        )
+        if warning and not data["confirm_over_maximum"]:
+            # Said once, before saving: the same form comes back with the warning.
+            form = ExtraForm(
+                {**request.POST.dict(), "confirm_over_maximum": "on"}, user=request.user
+            )
+            form.is_valid()
+            recent = Extra.objects.select_related("burgerbaner", "registered_by", "corrects")[:20]
+            return render(
+                request,
+                "payments/extra_form.html",
+                {"form": form, "recent": recent, "warning": warning},
+            )
         try:
             services.register_extra(
                 form.cleaned_data["burgerbaner"],
@@ -409,3 +435,90 @@ def audit(request):
     payments = Payment.history.select_related("history_user").order_by("-history_date")[:200]
     batches = PaymentBatch.history.select_related("history_user").order_by("-history_date")[:100]
     return render(request, "payments/audit.html", {"payments": payments, "batches": batches})
+
+
+def _elsewhere_page(request, burgerbaner: Burgerbaner, *, back: str):
+    form = ElsewhereForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            entry = services.record_elsewhere(
+                burgerbaner,
+                organisation_name=form.cleaned_data["organisation_name"],
+                month=form.cleaned_data["month"],
+                amount=form.cleaned_data["amount"],
+                by=request.user,
+            )
+        except PaymentError as exc:
+            form.add_error(exc.field, exc.message)
+        else:
+            messages.success(request, _("De vergoeding van elders is opgeslagen."))
+            warning = services.elsewhere_warning(burgerbaner, entry.month)
+            if warning:
+                messages.warning(request, warning)
+            return redirect(request.path)
+    today = timezone.localdate()
+    entries = (
+        ElsewhereAllowance.objects.filter(
+            burgerbaner=burgerbaner, month__year__gte=today.year - 1, corrects=None
+        )
+        .select_related("registered_by")
+        .prefetch_related("corrections__registered_by")
+    )
+    return render(
+        request,
+        "payments/elsewhere.html",
+        {
+            "burgerbaner": burgerbaner,
+            "form": form,
+            "entries": entries,
+            "own": permissions.is_own(request.user, burgerbaner),
+            "back": back,
+            "overview": cap.overview(burgerbaner, today.year, today.month),
+        },
+    )
+
+
+@people.role_required(people.BURGERBANER)
+def my_elsewhere(request):
+    """The burgerbaner records allowances they received from other organisations."""
+    return _elsewhere_page(request, request.user.burgerbaner, back=reverse("my_payments"))
+
+
+@people.role_required(people.ADMIN)
+def elsewhere_for(request, pk: int):
+    """An admin records allowances from elsewhere for a burgerbaner."""
+    burgerbaner = get_object_or_404(Burgerbaner, pk=pk)
+    if not permissions.can_record_elsewhere_for(request.user, burgerbaner):
+        raise PermissionDenied
+    return _elsewhere_page(request, burgerbaner, back=reverse("burgerbaner_detail", args=[pk]))
+
+
+@login_required
+def elsewhere_correct(request, pk: int):
+    """A counter-entry that takes back (part of) an allowance from elsewhere."""
+    entry = get_object_or_404(
+        ElsewhereAllowance.objects.select_related("burgerbaner"), pk=pk, corrects=None
+    )
+    if not permissions.can_record_elsewhere_for(request.user, entry.burgerbaner):
+        raise PermissionDenied
+    own = permissions.is_own(request.user, entry.burgerbaner)
+    back = reverse("my_elsewhere") if own else reverse("elsewhere_for", args=[entry.burgerbaner_id])
+    form = CorrectElsewhereForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.correct_elsewhere(
+                entry,
+                amount=form.cleaned_data["amount"],
+                note=form.cleaned_data["note"],
+                by=request.user,
+            )
+        except PaymentError as exc:
+            form.add_error(exc.field, exc.message)
+        else:
+            messages.success(request, _("De correctie is opgeslagen."))
+            return redirect(back)
+    return render(
+        request,
+        "payments/elsewhere_correct.html",
+        {"entry": entry, "form": form, "left": services.elsewhere_left(entry), "back": back},
+    )

@@ -28,7 +28,7 @@ from burgerbaan.errors import DomainError
 from guidance.models import CheckIn, Evaluation, Goal, ResearchConsent, Wellbeing
 from hours.models import HourEntry, Timesheet, TimesheetStep
 from intake.models import Application, Event
-from payments.models import Extra, OpeningBalance, Payment
+from payments.models import ElsewhereAllowance, Extra, OpeningBalance, Payment
 
 RETENTION_YEARS = 7
 SCRUBBED = "(geanonimiseerd)"
@@ -139,6 +139,14 @@ def personal_data(burgerbaner: Burgerbaner) -> dict:
         "beginsaldi": _rows(
             OpeningBalance.objects.filter(burgerbaner=burgerbaner), "year", "amount", "note"
         ),
+        "vergoedingen_van_elders": _rows(
+            ElsewhereAllowance.objects.filter(burgerbaner=burgerbaner),
+            "month",
+            "organisation_name",
+            "amount",
+            "note",
+            "registered_at",
+        ),
         "begeleidingsgesprekken": _rows(
             CheckIn.objects.filter(burgerbaner=burgerbaner),
             "date",
@@ -223,6 +231,9 @@ def last_record_on(burgerbaner: Burgerbaner, today: datetime.date) -> datetime.d
 
     days = [burgerbaner.start_date, last_payment_on(burgerbaner)]
     days.append(Extra.objects.filter(burgerbaner=burgerbaner).aggregate(d=Max("date"))["d"])
+    days.append(
+        ElsewhereAllowance.objects.filter(burgerbaner=burgerbaner).aggregate(d=Max("month"))["d"]
+    )
     year = OpeningBalance.objects.filter(burgerbaner=burgerbaner).aggregate(y=Max("year"))["y"]
     days.append(datetime.date(year, 12, 31) if year else None)
     days.append(
@@ -344,6 +355,12 @@ def _scrub(burgerbaner: Burgerbaner, *, by: User, today: datetime.date) -> None:
     Extra.objects.filter(burgerbaner=burgerbaner).update(description=SCRUBBED)
     OpeningBalance.history.filter(burgerbaner=burgerbaner).update(note="")
     OpeningBalance.objects.filter(burgerbaner=burgerbaner).update(note="")
+    ElsewhereAllowance.history.filter(burgerbaner=burgerbaner).update(
+        organisation_name=SCRUBBED, note=""
+    )
+    ElsewhereAllowance.objects.filter(burgerbaner=burgerbaner).update(
+        organisation_name=SCRUBBED, note=""
+    )
 
     # Guidance: what was said goes; that there were conversations, goals and answers stays.
     talk = {"talked_about": SCRUBBED, "agreed": "", "own_words": ""}

@@ -128,6 +128,9 @@ MATRIX: dict[str, tuple] = {
     "extra_create": (SAFE_ALMERE, SAFE_ALMERE),
     "extra_correct": (SAFE_ALMERE, SAFE_ALMERE),
     "my_payments": (BURGERBANERS, BURGERBANERS),
+    "my_elsewhere": (BURGERBANERS, BURGERBANERS),
+    "elsewhere_for": (ADMIN, ADMIN),
+    "elsewhere_correct": (OWNER | ADMIN, OWNER | ADMIN),
     "payment_audit": (ADMIN, ADMIN),
     # reports
     "report_home": (ADMIN, ADMIN),
@@ -336,6 +339,13 @@ def world(people, burgerbaner, nonprofit, allowance, countersigned, paid_month):
         stage=Stage.PLAN_MADE,
     )
     application.places.set([place])
+    elsewhere = payments.record_elsewhere(
+        burgerbaner,
+        organisation_name="Voedselbank",
+        month=datetime.date(YEAR, 3, 1),
+        amount=Decimal("20.00"),
+        by=burgerbaner.user,
+    )
     token = re.search(r"/uitnodiging/([^/\s]+)/", mail.outbox[-1].body).group(1)
     return {
         "people": people,
@@ -361,6 +371,7 @@ def world(people, burgerbaner, nonprofit, allowance, countersigned, paid_month):
         "extra": extra,
         "place": place,
         "application": application,
+        "elsewhere": elsewhere,
     }
 
 
@@ -382,6 +393,8 @@ def kwargs_for(name: str, world) -> dict | list:
         "payment_detail": {"pk": w["payment"].pk},
         "payment_spec": {"pk": w["payment"].pk},
         "extra_correct": {"pk": w["extra"].pk},
+        "elsewhere_for": {"pk": w["burgerbaner"].pk},
+        "elsewhere_correct": {"pk": w["elsewhere"].pk},
         "year_report": {"year": YEAR},
         "report_export": {"year": YEAR, "kind": "personen", "fmt": "csv"},
         "audit_export": {"year": YEAR},

@@ -187,3 +187,38 @@ def test_treasurer_approves_the_whole_month_in_one_go(
     assert "1 betaling is goedgekeurd." in response.text
     assert "1 burgerbaners kregen niets" in response.text
     assert Payment.objects.get().amount == Decimal("56.00")
+
+
+def test_the_treasurer_sees_earlier_months_with_money_to_pay(
+    client,
+    burgerbaner,
+    countersigned,
+    coordinator,
+    signer,
+    treasurer,
+    foundation,
+    django_assert_max_num_queries,
+):
+    from hours import services as hours_services
+
+    countersigned(6, [2, 3], "5")  # 10 h × 5,60 = 56,00
+    services.approve_month(burgerbaner, YEAR, 6, by=treasurer)
+    agreement = burgerbaner.volunteeragreements.get()
+    correction = hours_services.log_hours(
+        burgerbaner,
+        by=burgerbaner.user,
+        agreement=agreement,
+        date=datetime.date(YEAR, 7, 10),
+        hours=Decimal("5"),
+        description="Vergeten",
+        is_correction=True,
+        correction_reason="Op 4 juni vergeten te schrijven",
+        corrects_date=datetime.date(YEAR, 6, 4),
+    )
+    hours_services.submit_timesheet(correction.timesheet, by=burgerbaner.user)
+    hours_services.approve_timesheet(correction.timesheet, by=coordinator)
+    hours_services.countersign_timesheet(correction.timesheet, by=signer)
+    log_in(client, treasurer)
+    with django_assert_max_num_queries(40):
+        page = client.get(reverse("treasurer_home")).text
+    assert f'{reverse("month_proposal", args=[YEAR, 6])}">juni {YEAR}</a>: 1 burgerbaner' in page
