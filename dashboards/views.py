@@ -79,6 +79,7 @@ def burgerbaner_dashboard(request):
             "allowance_agreements": allowance,
             "awaiting_my_signature": awaiting,
             "overview": cap.overview(burgerbaner, today.year, today.month),
+            "young_on_bijstand": burgerbaner.young_on_bijstand(today),
             "wellbeing_due": guidance.wellbeing_due(burgerbaner, today),
             "next_checkin": burgerbaner.checkins.filter(
                 status=CheckIn.Status.PLANNED, date__gte=today
@@ -214,6 +215,7 @@ def burgerbaner_detail(request, pk: int):
             "volunteer_agreements": volunteer,
             "allowance_agreements": burgerbaner.allowanceagreements.select_related("sponsor"),
             "full_iban": perms.can_see_full_iban(request.user, burgerbaner),
+            "sees_benefit": perms.can_see_benefit(request.user, burgerbaner),
             "can_manage": perms.can_manage_people(request.user),
             "hide_allowance": not sees_allowance_of(request.user, burgerbaner),
             "sees_guidance": guidance_permissions.can_see(request.user, burgerbaner),

@@ -14,5 +14,6 @@ urlpatterns = [
     path("giften/", views.extra_create, name="extra_create"),
     path("giften/<int:pk>/corrigeren/", views.extra_correct, name="extra_correct"),
     path("mijn/", views.my_payments, name="my_payments"),
+    path("mijn/voor-uitkering/", views.benefit_overview, name="benefit_overview"),
     path("geschiedenis/", views.audit, name="payment_audit"),
 ]

@@ -122,6 +122,7 @@ MATRIX: dict[str, tuple] = {
     "extra_create": (SAFE_ALMERE, SAFE_ALMERE),
     "extra_correct": (SAFE_ALMERE, SAFE_ALMERE),
     "my_payments": (BURGERBANERS, BURGERBANERS),
+    "benefit_overview": (BURGERBANERS, BURGERBANERS),
     "payment_audit": (ADMIN, ADMIN),
     # reports
     "report_home": (ADMIN, ADMIN),
