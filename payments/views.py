@@ -341,6 +341,10 @@ def my_payments(request):
         {
             "payments": burgerbaner.payments.select_related("batch"),
             "overview": cap.overview(burgerbaner, today.year, today.month),
+            "statement_years": sorted(
+                services.years_on_record(burgerbaner, [today.year - 1, today.year]),
+                reverse=True,
+            ),
         },
     )
 

@@ -284,6 +284,14 @@ def world(people, burgerbaner, nonprofit, allowance, countersigned, paid_month):
         description="Bus",
         by=people["treasurer"],
     )
+    # The other burgerbaner has a yearly statement too: money received before joining.
+    payments.set_opening_balance(
+        people["other_burgerbaner"].burgerbaner,
+        year=YEAR,
+        amount=Decimal("100.00"),
+        note="Eerder",
+        by=people["treasurer"],
+    )
     token = re.search(r"/uitnodiging/([^/\s]+)/", mail.outbox[-1].body).group(1)
     return {
         "people": people,
