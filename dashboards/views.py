@@ -27,6 +27,7 @@ from guidance.models import CheckIn
 from hours.models import Timesheet, TimesheetStatus
 from hours.permissions import approved_by
 from payments import cap
+from rules.services import missing_next_year
 
 DASHBOARDS = [
     (perms.BURGERBANER, "burgerbaner_dashboard", gettext_noop("Mijn burgerbaan")),
@@ -192,6 +193,7 @@ def admin_dashboard(request):
             "search_form": search_form,
             "query": urlencode({"zoek": search}) if search else "",
             "without_rate_from_21": without_rate_from_21,
+            "missing_rules_year": missing_next_year(timezone.localdate()),
             **_due_checkins(request.user),
         },
     )
