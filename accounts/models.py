@@ -154,6 +154,23 @@ class Role(models.Model):
         return self.get_kind_display()
 
 
+class Benefit(models.TextChoices):
+    """Whether someone receives a benefit, in their own words: it changes what an allowance
+    means for them (under 27 on bijstand, any allowance beyond costs is deducted)."""
+
+    UNKNOWN = "", "nog niet ingevuld"
+    SOCIAL_ASSISTANCE = "bijstand", "bijstand (Participatiewet)"
+    UNEMPLOYMENT = "ww", "WW"
+    DISABILITY = "wajong_wia", "Wajong of WIA"
+    OTHER = "other", "een andere uitkering"
+    NONE = "none", "geen uitkering"
+    NOT_SAID = "not_said", "zeg ik liever niet"
+
+
+# Under this age, bijstand deducts any allowance beyond proven costs (Participatiewet).
+BIJSTAND_AGE = 27
+
+
 class Burgerbaner(models.Model):
     """A person with a citizen job. Never holds a BSN."""
 
@@ -170,6 +187,16 @@ class Burgerbaner(models.Model):
         "persoonlijk plan",
         blank=True,
         help_text="Wat wil je doen en wat kun je? Wat wil je leren?",
+    )
+    benefit = models.CharField(
+        "uitkering",
+        max_length=20,
+        choices=Benefit.choices,
+        blank=True,
+        default=Benefit.UNKNOWN,
+        help_text=(
+            "Alleen jij, de beheerders en de penningmeester zien dit. Je kunt het altijd wijzigen."
+        ),
     )
     # Set once the retention period is over and an admin removed who this was.
     anonymised_at = models.DateTimeField("geanonimiseerd op", null=True, blank=True)
@@ -195,6 +222,14 @@ class Burgerbaner(models.Model):
     def age_on(self, day: datetime.date) -> int:
         born = self.date_of_birth
         return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+
+    @property
+    def has_benefit(self) -> bool:
+        return self.benefit not in (Benefit.UNKNOWN, Benefit.NONE, Benefit.NOT_SAID)
+
+    def young_on_bijstand(self, day: datetime.date) -> bool:
+        """Under 27 with bijstand: any allowance beyond proven costs is deducted."""
+        return self.benefit == Benefit.SOCIAL_ASSISTANCE and self.age_on(day) < BIJSTAND_AGE
 
     def twenty_first_birthday(self) -> datetime.date:
         born = self.date_of_birth

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.forms import DateInput, decimal_input
 from accounts.models import Organisation, Role, User
 from agreements.models import AllowanceAgreement, VolunteerAgreement
-from agreements.services import check_terms
+from agreements.services import check_bijstand_informed, check_terms
 from burgerbaan.errors import DomainError
 from burgerbaan.money import format_euro
 from sources.models import FundingSource, own_money_source
@@ -73,6 +73,21 @@ class VolunteerAgreementForm(TermsForm):
 
 
 class AllowanceAgreementForm(TermsForm):
+    def clean(self):
+        data = super().clean()
+        start = data.get("start_date")
+        if start and not self.errors and not getattr(self.instance, "bijstand_informed_at", None):
+            try:
+                check_bijstand_informed(
+                    self.burgerbaner, start, data.get("bijstand_informed", False)
+                )
+            except DomainError as exc:
+                self.add_error(
+                    "bijstand_informed" if "bijstand_informed" in self.fields else None,
+                    exc.message,
+                )
+        return data
+
     class Meta:
         model = AllowanceAgreement
         fields = [
@@ -85,8 +100,23 @@ class AllowanceAgreementForm(TermsForm):
         ]
         widgets = {"start_date": DateInput(), "end_date": DateInput()}
 
+    bijstand_informed = forms.BooleanField(
+        label=_("Ik heb verteld wat de vergoeding betekent voor de bijstand."),
+        required=False,
+        help_text=_(
+            "Deze persoon is jonger dan 27 en krijgt bijstand. Dan gaat elke vergoeding boven "
+            "de kosten die de persoon echt maakt van de bijstand af; boven een maximum kan "
+            "het hele bedrag meetellen. Vertel dit eerst, en dat de persoon de vergoeding "
+            "meldt bij de gemeente."
+        ),
+    )
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        informed_before = getattr(self.instance, "bijstand_informed_at", None)
+        if informed_before or not self.burgerbaner.young_on_bijstand(timezone.localdate()):
+            # Asked only where it applies; the service checks the agreement's own start date.
+            del self.fields["bijstand_informed"]
         self.fields["end_date"].required = True
         # Left empty, the cooperative pays from its own money, as it did before sponsors came.
         source = self.fields["source"]

@@ -28,6 +28,7 @@ from guidance.models import CheckIn
 from hours.models import Timesheet, TimesheetStatus
 from hours.permissions import approved_by
 from payments import cap
+from rules.services import missing_next_year
 
 DASHBOARDS = [
     (perms.BURGERBANER, "burgerbaner_dashboard", gettext_noop("Mijn burgerbaan")),
@@ -80,6 +81,7 @@ def burgerbaner_dashboard(request):
             "allowance_agreements": allowance,
             "awaiting_my_signature": awaiting,
             "overview": cap.overview(burgerbaner, today.year, today.month),
+            "young_on_bijstand": burgerbaner.young_on_bijstand(today),
             "wellbeing_due": guidance.wellbeing_due(burgerbaner, today),
             "next_checkin": burgerbaner.checkins.filter(
                 status=CheckIn.Status.PLANNED, date__gte=today
@@ -213,6 +215,7 @@ def admin_dashboard(request):
             "query": urlencode({"zoek": search}) if search else "",
             "without_rate_from_21": without_rate_from_21,
             "near_maximum": _near_maximum(timezone.localdate()),
+            "missing_rules_year": missing_next_year(timezone.localdate()),
             **_due_checkins(request.user),
         },
     )
@@ -237,6 +240,7 @@ def burgerbaner_detail(request, pk: int):
             "volunteer_agreements": volunteer,
             "allowance_agreements": burgerbaner.allowanceagreements.select_related("source"),
             "full_iban": perms.can_see_full_iban(request.user, burgerbaner),
+            "sees_benefit": perms.can_see_benefit(request.user, burgerbaner),
             "can_manage": perms.can_manage_people(request.user),
             "hide_allowance": not sees_allowance_of(request.user, burgerbaner),
             "sees_guidance": guidance_permissions.can_see(request.user, burgerbaner),

@@ -177,3 +177,35 @@ class CorrectElsewhereForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         decimal_input(self.fields["amount"])
+
+
+class MonthField(forms.CharField):
+    """A month as 2026-10 (the browser's month picker), cleaned to its first day."""
+
+    widget = forms.TextInput(attrs={"type": "month"})
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if not value:
+            return None
+        try:
+            return datetime.datetime.strptime(value, "%Y-%m").date()
+        except ValueError as exc:
+            raise forms.ValidationError(_("Kies een maand, bijvoorbeeld 2026-10.")) from exc
+
+
+class BenefitPeriodForm(forms.Form):
+    """The months of the overview for the municipality or UWV."""
+
+    van = MonthField(label=_("Van maand"))
+    tot = MonthField(label=_("Tot en met maand"))
+
+    def clean(self):
+        data = super().clean()
+        first, last = data.get("van"), data.get("tot")
+        if first and last:
+            if last < first:
+                self.add_error("tot", _("Deze maand ligt vóór de eerste maand."))
+            elif (last.year - first.year) * 12 + last.month - first.month >= 36:
+                self.add_error("tot", _("Kies een periode van hoogstens drie jaar."))
+        return data

@@ -26,6 +26,7 @@ from accounts.iban import normalise_iban
 from accounts.models import Burgerbaner, Organisation, User
 from agreements.models import AllowanceAgreement
 from burgerbaan.money import CENT, format_euro
+from hours.models import HourEntry
 from payments import cap, permissions, sepa
 from payments.errors import PaymentError
 from payments.models import (
@@ -686,3 +687,30 @@ def correct_elsewhere(
         corrects=entry,
         registered_by=by,
     )
+
+
+def years_on_record(burgerbaner: Burgerbaner, years) -> set[int]:
+    """The years of ``years`` with anything on record for the person: hours, gifts or
+    travel costs, payments or money received before joining. Only those have a statement."""
+    years = list(years)
+    found = set(
+        HourEntry.objects.filter(
+            timesheet__burgerbaner=burgerbaner, date__year__in=years
+        ).values_list("date__year", flat=True)
+    )
+    found |= set(
+        Extra.objects.filter(burgerbaner=burgerbaner, date__year__in=years).values_list(
+            "date__year", flat=True
+        )
+    )
+    found |= set(
+        Payment.objects.filter(burgerbaner=burgerbaner, year__in=years).values_list(
+            "year", flat=True
+        )
+    )
+    found |= set(
+        OpeningBalance.objects.filter(burgerbaner=burgerbaner, year__in=years).values_list(
+            "year", flat=True
+        )
+    )
+    return found

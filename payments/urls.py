@@ -17,5 +17,6 @@ urlpatterns = [
     path("mijn/elders/", views.my_elsewhere, name="my_elsewhere"),
     path("elders/burgerbaner/<int:pk>/", views.elsewhere_for, name="elsewhere_for"),
     path("elders/<int:pk>/corrigeren/", views.elsewhere_correct, name="elsewhere_correct"),
+    path("mijn/voor-uitkering/", views.benefit_overview, name="benefit_overview"),
     path("geschiedenis/", views.audit, name="payment_audit"),
 ]

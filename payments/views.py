@@ -24,6 +24,7 @@ from burgerbaan.money import format_euro
 from payments import cap, permissions, services
 from payments.errors import PaymentError
 from payments.forms import (
+    BenefitPeriodForm,
     ChooseBurgerbanersForm,
     CorrectElsewhereForm,
     CorrectExtraForm,
@@ -34,7 +35,7 @@ from payments.forms import (
     ReturnForm,
 )
 from payments.models import ElsewhereAllowance, Extra, Payment, PaymentBatch, PaymentStatus
-from payments.pdf import payment_pdf
+from payments.pdf import benefit_pdf, payment_pdf
 
 
 def _staff(user) -> bool:
@@ -425,7 +426,37 @@ def my_payments(request):
         {
             "payments": burgerbaner.payments.select_related("batch"),
             "overview": cap.overview(burgerbaner, today.year, today.month),
+            "statement_years": sorted(
+                services.years_on_record(burgerbaner, [today.year - 1, today.year]),
+                reverse=True,
+            ),
         },
+    )
+
+
+@people.role_required(people.BURGERBANER)
+def benefit_overview(request):
+    """A PDF of what was paid for which month, to hand to the municipality or UWV."""
+    burgerbaner = request.user.burgerbaner
+    today = timezone.localdate()
+    form = BenefitPeriodForm(request.GET or None)
+    if form.is_bound and form.is_valid():
+        first, last = form.cleaned_data["van"], form.cleaned_data["tot"]
+        response = HttpResponse(
+            benefit_pdf(burgerbaner, first, last), content_type="application/pdf"
+        )
+        response["Content-Disposition"] = (
+            f'attachment; filename="betalingen-{first:%Y-%m}-tot-{last:%Y-%m}.pdf"'
+        )
+        return response
+    if not form.is_bound:
+        form = BenefitPeriodForm(
+            initial={"van": f"{today.year}-01", "tot": f"{today.year}-{today.month:02d}"}
+        )
+    return render(
+        request,
+        "payments/benefit_overview.html",
+        {"form": form, "burgerbaner": burgerbaner},
     )
 
 

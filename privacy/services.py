@@ -81,6 +81,7 @@ def personal_data(burgerbaner: Burgerbaner) -> dict:
             "iban": burgerbaner.iban,
             "startdatum": _plain(burgerbaner.start_date),
             "persoonlijk_plan": burgerbaner.personal_plan,
+            "uitkering": burgerbaner.get_benefit_display(),
         },
         "vrijwilligersovereenkomsten": _rows(
             volunteer,
@@ -91,7 +92,13 @@ def personal_data(burgerbaner: Burgerbaner) -> dict:
             "hours_per_week",
         ),
         "vergoedingsovereenkomsten": _rows(
-            allowance, *agreement_fields, "hourly_rate", "hourly_rate_from_21", "iban"
+            allowance,
+            *agreement_fields,
+            "hourly_rate",
+            "hourly_rate_from_21",
+            "iban",
+            "bijstand_informed_at",
+            "bijstand_informed_by__name",
         ),
         "handtekeningen": _rows(
             Signature.objects.filter(signed_by=user),
@@ -306,6 +313,7 @@ def _scrub(burgerbaner: Burgerbaner, *, by: User, today: datetime.date) -> None:
         "phone": "",
         "iban": "",
         "personal_plan": "",
+        "benefit": "",
     }
     Burgerbaner.objects.filter(pk=burgerbaner.pk).update(
         **person, anonymised_at=timezone.now(), anonymised_by=by

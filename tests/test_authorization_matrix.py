@@ -131,6 +131,7 @@ MATRIX: dict[str, tuple] = {
     "my_elsewhere": (BURGERBANERS, BURGERBANERS),
     "elsewhere_for": (ADMIN, ADMIN),
     "elsewhere_correct": (OWNER | ADMIN, OWNER | ADMIN),
+    "benefit_overview": (BURGERBANERS, BURGERBANERS),
     "payment_audit": (ADMIN, ADMIN),
     # reports
     "report_home": (ADMIN, ADMIN),
@@ -345,6 +346,14 @@ def world(people, burgerbaner, nonprofit, allowance, countersigned, paid_month):
         month=datetime.date(YEAR, 3, 1),
         amount=Decimal("20.00"),
         by=burgerbaner.user,
+    )
+    # The other burgerbaner has a yearly statement too: money received before joining.
+    payments.set_opening_balance(
+        people["other_burgerbaner"].burgerbaner,
+        year=YEAR,
+        amount=Decimal("100.00"),
+        note="Eerder",
+        by=people["treasurer"],
     )
     token = re.search(r"/uitnodiging/([^/\s]+)/", mail.outbox[-1].body).group(1)
     return {
