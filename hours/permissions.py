@@ -29,6 +29,11 @@ def is_own(user: User, timesheet: Timesheet) -> bool:
     return timesheet.burgerbaner.user_id == user.pk
 
 
+def can_withdraw(user: User, timesheet: Timesheet) -> bool:
+    """Their own handed-in month, until the coordinator acts on it."""
+    return is_own(user, timesheet) and timesheet.status == TimesheetStatus.SUBMITTED
+
+
 def can_approve(user: User, timesheet: Timesheet) -> bool:
     """A coordinator of the timesheet's non-profit, never for their own hours."""
     return not is_own(user, timesheet) and (

@@ -116,3 +116,9 @@ class ChooseBurgerbanersForm(forms.Form):
     """The burgerbaners ticked on the month's proposal."""
 
     burgerbaner = IdsField()
+
+
+class ChoosePaymentsForm(forms.Form):
+    """The payments the treasurer saw on the confirm page of a new batch."""
+
+    betaling = IdsField()

@@ -398,14 +398,18 @@ def opening_balance_warning(burgerbaner: Burgerbaner, year: int) -> str:
 
 
 @transaction.atomic
-def create_batch(*, by: User) -> PaymentBatch:
-    """Put every approved payment that is not in a batch yet into a new batch."""
+def create_batch(*, by: User, only: list[int] | None = None) -> PaymentBatch:
+    """Put every approved payment that is not in a batch yet into a new batch.
+
+    With ``only``: just those of them, as the treasurer saw them before confirming.
+    """
     _require(by, people.TREASURER)
-    payments = list(
-        Payment.objects.select_for_update()
-        .filter(status=PaymentStatus.APPROVED, batch__isnull=True)
-        .select_related("burgerbaner")
+    waiting = Payment.objects.select_for_update().filter(
+        status=PaymentStatus.APPROVED, batch__isnull=True
     )
+    if only is not None:
+        waiting = waiting.filter(pk__in=only)
+    payments = list(waiting.select_related("burgerbaner"))
     if not payments:
         raise PaymentError(
             _("Er zijn geen goedgekeurde betalingen die nog niet in een opdracht zitten.")
