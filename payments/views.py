@@ -134,8 +134,27 @@ def month_proposal(request, year: int, month: int):
             "nothing": nothing,
             "total_proposed": sum((r["proposal"].proposed for r in rows), cap.ZERO),
             "total_held": sum((r["proposal"].held for r in rows), cap.ZERO),
+            **_approved_in(year, month),
         },
     )
+
+
+def _approved_in(year: int, month: int) -> dict:
+    """What was approved for this month already, and whether a batch is the next step."""
+    approved = list(
+        Payment.objects.filter(year=year, month=month)
+        .select_related("burgerbaner", "approved_by", "batch")
+        .order_by("burgerbaner__legal_name", "pk")
+    )
+    return {
+        "approved": approved,
+        "approved_total": sum(
+            (p.amount for p in approved if p.status != PaymentStatus.RETURNED), cap.ZERO
+        ),
+        "unbatched": Payment.objects.filter(
+            status=PaymentStatus.APPROVED, batch__isnull=True
+        ).count(),
+    }
 
 
 def _approval_confirmation(request, year: int, month: int) -> Confirm | None:
