@@ -3,7 +3,8 @@
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models.functions import ExtractMonth, ExtractYear
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.http import urlencode
@@ -23,8 +24,9 @@ from guidance import permissions as guidance_permissions
 from guidance import services as guidance
 from guidance.models import CheckIn
 from hours.models import Timesheet, TimesheetStatus
-from hours.permissions import approved_by
+from hours.permissions import queue as hours_queue
 from payments import cap
+from payments.models import Payment, PaymentStatus
 
 DASHBOARDS = [
     (perms.BURGERBANER, "burgerbaner_dashboard", gettext_noop("Mijn burgerbaan")),
@@ -103,7 +105,11 @@ def coordinator_dashboard(request):
     return render(
         request,
         "dashboards/coordinator_dashboard.html",
-        {"groups": list(by_org.values()), **_due_checkins(request.user)},
+        {
+            "groups": list(by_org.values()),
+            "waiting_timesheets": hours_queue(request.user, TimesheetStatus.SUBMITTED).count(),
+            **_due_checkins(request.user),
+        },
     )
 
 
@@ -121,12 +127,7 @@ def signer_dashboard(request):
         awaiting=Count("pk", filter=Q(status=AgreementStatus.AWAITING_SIGNATURES)),
         active=Count("pk", filter=Q(status=AgreementStatus.ACTIVE)),
     )
-    counts["timesheets"] = (
-        Timesheet.objects.filter(status=TimesheetStatus.APPROVED)
-        .exclude(burgerbaner__user=request.user)
-        .exclude(pk__in=approved_by(request.user))
-        .count()
-    )
+    counts["timesheets"] = hours_queue(request.user, TimesheetStatus.APPROVED).count()
     return render(request, "dashboards/signer_dashboard.html", {"counts": counts})
 
 
@@ -135,13 +136,39 @@ def treasurer_dashboard(request):
     today = timezone.localdate()
     in_force = AllowanceAgreement.objects.in_force_on(today)
     counts = {
+        "unbatched": Payment.objects.filter(
+            status=PaymentStatus.APPROVED, batch__isnull=True
+        ).count(),
         "in_force": in_force.count(),
         "awaiting": AllowanceAgreement.objects.filter(
             status=AgreementStatus.AWAITING_SIGNATURES
         ).count(),
         "without_iban": Burgerbaner.objects.filter(iban="").count(),
     }
-    return render(request, "dashboards/treasurer_dashboard.html", {"counts": counts})
+    return render(
+        request,
+        "dashboards/treasurer_dashboard.html",
+        {"counts": counts, "months_to_pay": months_to_pay(today)},
+    )
+
+
+def months_to_pay(today) -> list[dict]:
+    """Months that are over with hours signed by Safe Almere and nothing approved yet for
+    some of those people: the treasurer's next months to pay (one query)."""
+    paid = Payment.objects.filter(
+        burgerbaner=OuterRef("burgerbaner"),
+        year=ExtractYear(OuterRef("month")),
+        month=ExtractMonth(OuterRef("month")),
+    )
+    return list(
+        Timesheet.objects.filter(
+            status=TimesheetStatus.COUNTERSIGNED, month__lt=today.replace(day=1)
+        )
+        .exclude(Exists(paid))
+        .values("month")
+        .annotate(people=Count("burgerbaner", distinct=True))
+        .order_by("-month")[:12]
+    )
 
 
 @perms.role_required(perms.ADMIN)

@@ -265,28 +265,6 @@ def _timesheet_for(request, pk: int) -> Timesheet:
     return timesheet
 
 
-def _queue(user, status: str):
-    """Timesheets waiting for ``user``: submitted ones for a coordinator, approved for a signer."""
-    if status == TimesheetStatus.SUBMITTED:
-        queryset = Timesheet.objects.filter(
-            organisation__in=people.coordinated_organisation_ids(user)
-        )
-    else:
-        queryset = (
-            Timesheet.objects.all()
-            if people.has_role(user, people.SIGNER)
-            else (Timesheet.objects.none())
-        )
-    if status == TimesheetStatus.APPROVED:
-        queryset = queryset.exclude(pk__in=permissions.approved_by(user))
-    return (
-        queryset.filter(status=status)
-        .exclude(burgerbaner__user=user)
-        .select_related("burgerbaner", "organisation")
-        .order_by("status_changed_at", "pk")
-    )
-
-
 @people.role_required(people.COORDINATOR)
 def approve_queue(request):
     return _queue_page(request, TimesheetStatus.SUBMITTED)
@@ -304,7 +282,9 @@ def _queue_page(request, status):
         if not form.is_valid():
             messages.error(request, refusal(form))
             return redirect(request.path)
-        chosen = list(_queue(request.user, status).filter(pk__in=form.cleaned_data["timesheet"]))
+        chosen = list(
+            permissions.queue(request.user, status).filter(pk__in=form.cleaned_data["timesheet"])
+        )
         if not chosen:
             messages.error(request, _("Kies eerst een of meer urenoverzichten."))
             return redirect(request.path)
@@ -329,7 +309,9 @@ def _queue_page(request, status):
         )
         return redirect(request.path)
     # Oldest first, a hundred at a time: after a busy month thousands may wait.
-    page = Paginator(_queue(request.user, status), 100).get_page(request.GET.get("pagina"))
+    page = Paginator(permissions.queue(request.user, status), 100).get_page(
+        request.GET.get("pagina")
+    )
     return render(
         request,
         "hours/queue.html",
@@ -391,7 +373,9 @@ def timesheet_detail(request, pk: int):
     )
     next_in_queue = None
     if can_approve or can_countersign:
-        next_in_queue = _queue(request.user, timesheet.status).exclude(pk=timesheet.pk).first()
+        next_in_queue = (
+            permissions.queue(request.user, timesheet.status).exclude(pk=timesheet.pk).first()
+        )
     return render(
         request,
         "hours/timesheet_detail.html",
@@ -413,7 +397,7 @@ def timesheet_detail(request, pk: int):
 
 def _next_in_queue(request, status: str):
     """Go straight to the next timesheet waiting in the same queue, or back to the queue."""
-    nxt = _queue(request.user, status).first()
+    nxt = permissions.queue(request.user, status).first()
     if nxt is not None:
         return redirect(nxt.get_absolute_url())
     return redirect("approve_queue" if status == TimesheetStatus.SUBMITTED else "countersign_queue")
