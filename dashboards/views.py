@@ -78,6 +78,12 @@ def burgerbaner_dashboard(request):
             "volunteer_agreements": volunteer,
             "allowance_agreements": allowance,
             "awaiting_my_signature": awaiting,
+            "rejected": list(
+                burgerbaner.timesheets.filter(status=TimesheetStatus.REJECTED)
+                .select_related("organisation")
+                .order_by("month")
+            ),
+            "notices": list(request.user.notices.all()[:5]),
             "overview": cap.overview(burgerbaner, today.year, today.month),
             "wellbeing_due": guidance.wellbeing_due(burgerbaner, today),
             "next_checkin": burgerbaner.checkins.filter(

@@ -15,10 +15,12 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accounts.models import Burgerbaner, User
+from accounts.services import notify
 from agreements.models import VolunteerAgreement
 from burgerbaan.errors import DomainError
 from burgerbaan.money import format_euro
@@ -273,10 +275,53 @@ def _step(timesheet: Timesheet, action: str, status: str, *, by: User, ip, reaso
     timesheet.status_changed_at = timezone.now()
     timesheet.rejection_reason = reason if status == TimesheetStatus.REJECTED else ""
     timesheet.save()
-    TimesheetStep.objects.create(
+    step = TimesheetStep.objects.create(
         timesheet=timesheet, action=action, by=by, ip_address=ip, reason=reason
     )
+    _tell(timesheet, step)
     return timesheet
+
+
+def _tell(timesheet: Timesheet, step: TimesheetStep) -> None:
+    """The burgerbaner hears of every decision on their month, once (on the step)."""
+    facts = {
+        "month": date_format(timesheet.month, "F Y"),
+        "organisation": timesheet.organisation.name,
+    }
+    if step.action == TimesheetStep.Action.REJECT:
+        subject = _("Je uren van %(month)s zijn afgekeurd") % facts
+        text = _(
+            "Je urenoverzicht van %(month)s bij %(organisation)s is afgekeurd. De reden: "
+            "%(reason)s Pas je uren aan en dien de maand opnieuw in."
+        ) % {**facts, "reason": step.reason}
+    elif step.action == TimesheetStep.Action.APPROVE:
+        subject = _("Je uren van %(month)s zijn goedgekeurd door de organisatie") % facts
+        text = (
+            _(
+                "Je uren van %(month)s bij %(organisation)s zijn goedgekeurd door de organisatie. "
+                "Nu kijkt Safe Almere ernaar."
+            )
+            % facts
+        )
+    elif step.action == TimesheetStep.Action.COUNTERSIGN:
+        subject = _("Je uren van %(month)s zijn goedgekeurd door Safe Almere") % facts
+        text = (
+            _(
+                "Je uren van %(month)s bij %(organisation)s zijn goedgekeurd door Safe Almere. "
+                "De penningmeester kan je vergoeding nu betalen."
+            )
+            % facts
+        )
+    else:
+        return
+    notify(
+        timesheet.burgerbaner.user,
+        key=f"timesheet-step-{step.pk}",
+        subject=subject,
+        text=text,
+        url=timesheet.get_absolute_url(),
+        needs_action=step.action == TimesheetStep.Action.REJECT,
+    )
 
 
 def _locked(timesheet: Timesheet) -> Timesheet:

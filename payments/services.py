@@ -25,6 +25,7 @@ from simple_history.utils import bulk_create_with_history
 from accounts import permissions as people
 from accounts.iban import normalise_iban
 from accounts.models import Burgerbaner, Organisation, User
+from accounts.services import notify
 from agreements.models import AllowanceAgreement
 from burgerbaan.money import CENT, format_euro
 from payments import cap, permissions
@@ -502,9 +503,21 @@ def mark_batch_paid(batch: PaymentBatch, *, execution_date: datetime.date, by: U
     batch.status = PaymentBatch.Status.PAID
     batch.execution_date = execution_date
     batch.save()
-    for payment in batch.payments.select_for_update():
+    for payment in batch.payments.select_for_update().select_related("burgerbaner__user"):
         payment.move_to(PaymentStatus.PAID)
         payment.save()
+        facts = {"month": date_format(payment.period, "F Y"), "amount": format_euro(payment.amount)}
+        notify(
+            payment.burgerbaner.user,
+            key=f"payment-paid-{payment.pk}",
+            subject=_("Je vergoeding van %(month)s is betaald") % facts,
+            text=_(
+                "Je vergoeding van %(month)s is betaald: %(amount)s. Het geld staat binnen "
+                "een paar dagen op je rekening."
+            )
+            % facts,
+            url=payment.get_absolute_url(),
+        )
     return batch
 
 
