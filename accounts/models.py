@@ -267,3 +267,28 @@ class Invitation(models.Model):
             and self.revoked_at is None
             and self.expires_at > timezone.now()
         )
+
+
+class Notice(models.Model):
+    """Something that happened to a person's records, told to them once.
+
+    ``key`` names the event (say ``timesheet-step-12``), so that telling it again,
+    by a retried request or a rerun job, neither adds a second notice nor sends a
+    second e-mail.
+    """
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="notices")
+    key = models.CharField(max_length=100)
+    text = models.CharField("bericht", max_length=500)
+    url = models.CharField(max_length=200, blank=True)
+    needs_action = models.BooleanField(default=False)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = "bericht"
+        verbose_name_plural = "berichten"
+        ordering = ["-created_at", "-pk"]
+        constraints = [models.UniqueConstraint(fields=["user", "key"], name="one_notice_per_event")]
+
+    def __str__(self) -> str:
+        return f"{self.user}: {self.text}"

@@ -38,7 +38,12 @@ class TimesheetStatus(models.TextChoices):
 # The only ways a timesheet's status may change.
 TRANSITIONS = {
     TimesheetStatus.OPEN: {TimesheetStatus.SUBMITTED},
-    TimesheetStatus.SUBMITTED: {TimesheetStatus.APPROVED, TimesheetStatus.REJECTED},
+    # Back to open: the burgerbaner takes the month back before the coordinator acts.
+    TimesheetStatus.SUBMITTED: {
+        TimesheetStatus.APPROVED,
+        TimesheetStatus.REJECTED,
+        TimesheetStatus.OPEN,
+    },
     TimesheetStatus.APPROVED: {TimesheetStatus.COUNTERSIGNED, TimesheetStatus.REJECTED},
     TimesheetStatus.REJECTED: {TimesheetStatus.SUBMITTED},
     TimesheetStatus.COUNTERSIGNED: set(),
@@ -101,6 +106,7 @@ class TimesheetStep(models.Model):
 
     class Action(models.TextChoices):
         SUBMIT = "submit", _("ingediend")
+        WITHDRAW = "withdraw", _("teruggenomen")
         APPROVE = "approve", _("afgetekend")
         COUNTERSIGN = "countersign", _("mede-ondertekend")
         REJECT = "reject", _("afgekeurd")

@@ -209,3 +209,9 @@ class BenefitPeriodForm(forms.Form):
             elif (last.year - first.year) * 12 + last.month - first.month >= 36:
                 self.add_error("tot", _("Kies een periode van hoogstens drie jaar."))
         return data
+
+
+class ChoosePaymentsForm(forms.Form):
+    """The payments the treasurer saw on the confirm page of a new batch."""
+
+    betaling = IdsField()

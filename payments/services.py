@@ -24,6 +24,7 @@ from simple_history.utils import bulk_create_with_history
 from accounts import permissions as people
 from accounts.iban import normalise_iban
 from accounts.models import Burgerbaner, Organisation, User
+from accounts.services import notify
 from agreements.models import AllowanceAgreement
 from burgerbaan.money import CENT, format_euro
 from hours.models import HourEntry
@@ -403,14 +404,18 @@ def opening_balance_warning(burgerbaner: Burgerbaner, year: int) -> str:
 
 
 @transaction.atomic
-def create_batch(*, by: User) -> PaymentBatch:
-    """Put every approved payment that is not in a batch yet into a new batch."""
+def create_batch(*, by: User, only: list[int] | None = None) -> PaymentBatch:
+    """Put every approved payment that is not in a batch yet into a new batch.
+
+    With ``only``: just those of them, as the treasurer saw them before confirming.
+    """
     _require(by, people.TREASURER)
-    payments = list(
-        Payment.objects.select_for_update()
-        .filter(status=PaymentStatus.APPROVED, batch__isnull=True)
-        .select_related("burgerbaner")
+    waiting = Payment.objects.select_for_update().filter(
+        status=PaymentStatus.APPROVED, batch__isnull=True
     )
+    if only is not None:
+        waiting = waiting.filter(pk__in=only)
+    payments = list(waiting.select_related("burgerbaner"))
     if not payments:
         raise PaymentError(
             _("Er zijn geen goedgekeurde betalingen die nog niet in een opdracht zitten.")
@@ -529,9 +534,21 @@ def mark_batch_paid(batch: PaymentBatch, *, execution_date: datetime.date, by: U
     batch.status = PaymentBatch.Status.PAID
     batch.execution_date = execution_date
     batch.save()
-    for payment in batch.payments.select_for_update():
+    for payment in batch.payments.select_for_update().select_related("burgerbaner__user"):
         payment.move_to(PaymentStatus.PAID)
         payment.save()
+        facts = {"month": date_format(payment.period, "F Y"), "amount": format_euro(payment.amount)}
+        notify(
+            payment.burgerbaner.user,
+            key=f"payment-paid-{payment.pk}",
+            subject=_("Je vergoeding van %(month)s is betaald") % facts,
+            text=_(
+                "Je vergoeding van %(month)s is betaald: %(amount)s. Het geld staat binnen "
+                "een paar dagen op je rekening."
+            )
+            % facts,
+            url=payment.get_absolute_url(),
+        )
     return batch
 
 

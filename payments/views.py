@@ -26,6 +26,7 @@ from payments.errors import PaymentError
 from payments.forms import (
     BenefitPeriodForm,
     ChooseBurgerbanersForm,
+    ChoosePaymentsForm,
     CorrectElsewhereForm,
     CorrectExtraForm,
     ElsewhereForm,
@@ -104,6 +105,9 @@ def month_proposal(request, year: int, month: int):
         messages.error(request, exc.message)
         return redirect("treasurer_home")
     if request.method == "POST":
+        confirmation = None if confirmed(request) else _approval_confirmation(request, year, month)
+        if confirmation is not None:
+            return ask(request, confirmation)
         if request.POST.get("alles"):
             _approve_whole_month(request, year, month)
         else:
@@ -139,7 +143,73 @@ def month_proposal(request, year: int, month: int):
             "nothing": nothing,
             "total_proposed": sum((r["proposal"].proposed for r in rows), cap.ZERO),
             "total_held": sum((r["proposal"].held for r in rows), cap.ZERO),
+            **_approved_in(year, month),
         },
+    )
+
+
+def _approved_in(year: int, month: int) -> dict:
+    """What was approved for this month already, and whether a batch is the next step."""
+    approved = list(
+        Payment.objects.filter(year=year, month=month)
+        .select_related("burgerbaner", "approved_by", "batch")
+        .order_by("burgerbaner__legal_name", "pk")
+    )
+    return {
+        "approved": approved,
+        "approved_total": sum(
+            (p.amount for p in approved if p.status != PaymentStatus.RETURNED), cap.ZERO
+        ),
+        "unbatched": Payment.objects.filter(
+            status=PaymentStatus.APPROVED, batch__isnull=True
+        ).count(),
+    }
+
+
+def _approval_confirmation(request, year: int, month: int) -> Confirm | None:
+    """What approving would pay, person by person.
+
+    None when it would pay nothing: approving then only says why, and changes nothing.
+    """
+    whole = bool(request.POST.get("alles"))
+    if whole:
+        persons = list(_people_of_month(year, month))
+    else:
+        form = ChooseBurgerbanersForm(request.POST)
+        if not form.is_valid():
+            return None
+        persons = list(
+            Burgerbaner.objects.filter(pk__in=form.cleaned_data["burgerbaner"]).order_by(
+                "legal_name"
+            )
+        )
+    overviews = cap.overviews([p.pk for p in persons], year, month)
+    refusals = services.approval_refusals(persons, year, month, by=request.user)
+    paying = [
+        (p, overviews[p.pk].proposal().proposed)
+        for p in persons
+        if p.pk not in refusals and overviews[p.pk].proposal().proposed > 0
+    ]
+    if not paying:
+        return None
+    when = date_format(datetime.date(year, month, 1), "F Y")
+    return Confirm(
+        title=ngettext(
+            "%(n)s betaling over %(month)s goedkeuren?",
+            "%(n)s betalingen over %(month)s goedkeuren?",
+            len(paying),
+        )
+        % {"n": len(paying), "month": when},
+        items=[f"{p.legal_name}: {format_euro(amount)}" for p, amount in paying[:200]],
+        lines=[
+            _("Samen %(total)s. Een goedgekeurd bedrag verandert niet meer.")
+            % {"total": format_euro(sum((a for _p, a in paying), cap.ZERO))},
+        ],
+        aside_title=_("Niet goedgekeurd") if refusals and not whole else "",
+        aside=[] if whole else list(refusals.values()),
+        fields=[("alles", "1")] if whole else [("burgerbaner", p.pk) for p, _a in paying],
+        button=_("Ja, goedkeuren"),
+        back=request.path,
     )
 
 
@@ -195,8 +265,49 @@ def _approve_whole_month(request, year: int, month: int) -> None:
 @require_POST
 @people.role_required(people.TREASURER)
 def batch_create(request):
+    if not confirmed(request):
+        waiting = list(
+            Payment.objects.filter(status=PaymentStatus.APPROVED, batch__isnull=True)
+            .select_related("burgerbaner")
+            .order_by("burgerbaner__legal_name", "year", "month")
+        )
+        if not waiting:
+            messages.error(
+                request,
+                _("Er zijn geen goedgekeurde betalingen die nog niet in een opdracht zitten."),
+            )
+            return redirect("treasurer_home")
+        return ask(
+            request,
+            Confirm(
+                title=_("Betaalopdracht maken?"),
+                lines=[
+                    ngettext(
+                        "Deze betaling komt in de opdracht, samen %(total)s:",
+                        "Deze %(n)s betalingen komen in de opdracht, samen %(total)s:",
+                        len(waiting),
+                    )
+                    % {
+                        "n": len(waiting),
+                        "total": format_euro(sum((p.amount for p in waiting), cap.ZERO)),
+                    }
+                ],
+                items=[
+                    f"{p.burgerbaner.legal_name}, {date_format(p.period, 'F Y')}: "
+                    f"{format_euro(p.amount)}"
+                    for p in waiting
+                ],
+                fields=[("betaling", p.pk) for p in waiting],
+                button=_("Ja, opdracht maken"),
+                back=reverse("treasurer_home"),
+            ),
+        )
+    form = ChoosePaymentsForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, refusal(form))
+        return redirect("treasurer_home")
     try:
-        batch = services.create_batch(by=request.user)
+        batch = services.create_batch(by=request.user, only=form.cleaned_data["betaling"])
     except PaymentError as exc:
         messages.error(request, exc.message)
         return redirect("treasurer_home")

@@ -22,7 +22,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.models import Burgerbaner, User
+from accounts.models import Burgerbaner, Notice, User
 from agreements.models import AgreementStatus, AllowanceAgreement, Signature, VolunteerAgreement
 from burgerbaan.errors import DomainError
 from guidance.models import CheckIn, Evaluation, Goal, ResearchConsent, Wellbeing
@@ -212,6 +212,9 @@ def personal_data(burgerbaner: Burgerbaner) -> dict:
             "stage_to",
             "note",
         ),
+        "berichten": _rows(
+            Notice.objects.filter(user=burgerbaner.user), "created_at", "text", "url"
+        ),
     }
 
 
@@ -329,6 +332,7 @@ def _scrub(burgerbaner: Burgerbaner, *, by: User, today: datetime.date) -> None:
     EmailAddress.objects.filter(user=user).delete()
     Authenticator.objects.filter(user=user).delete()
     user.invitations.all().delete()
+    user.notices.all().delete()  # they repeat what the records say, with the reasons
     for obj in (burgerbaner, user):
         LogEntry.objects.filter(
             content_type=ContentType.objects.get_for_model(obj), object_id=str(obj.pk)

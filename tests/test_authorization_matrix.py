@@ -113,6 +113,7 @@ MATRIX: dict[str, tuple] = {
     "countersign_queue": (SIGNER, SIGNER),
     "timesheet_detail": (CONCERNED, CONCERNED),
     "timesheet_submit": (NOBODY, OWNER),
+    "timesheet_withdraw": (NOBODY, OWNER),
     "timesheet_approve": (NOBODY, {"coordinator"}),
     "timesheet_countersign": (NOBODY, SIGNER),
     "timesheet_reject": (NOBODY, {"coordinator"}),  # handed in: the coordinator is next

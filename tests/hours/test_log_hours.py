@@ -123,7 +123,7 @@ def test_edit_and_delete_while_open(client, burgerbaner, agreement, today, log):
     )
     entry.refresh_from_db()
     assert entry.hours == Decimal("3")
-    client.post(reverse("entry_delete", args=[entry.pk]))
+    client.post(reverse("entry_delete", args=[entry.pk]), {"bevestigd": "1"})
     assert not HourEntry.objects.exists()
 
 
@@ -139,7 +139,7 @@ def test_copy_last_week_repeats_the_pattern(client, burgerbaner, agreement, toda
     log(week_start - datetime.timedelta(days=7), "3", "Maandag koken")
     log(week_start - datetime.timedelta(days=6), "2", "Dinsdag afwassen")
     log_in(client, burgerbaner.user)
-    client.post(reverse("copy_week") + f"?week={week_start.isoformat()}")
+    client.post(reverse("copy_week") + f"?week={week_start.isoformat()}", {"bevestigd": "1"})
     copied = HourEntry.objects.filter(date__gte=week_start)
     expected = 2 if today.weekday() >= 1 else 1  # never into the future
     assert copied.count() == expected

@@ -24,9 +24,11 @@ def test_treasurer_approves_from_the_month_proposal(client, burgerbaner, counter
     response = client.get(proposal_url(4))
     assert "€\xa0210,00" in response.text
     assert "€\xa014,00 niet uitbetaald: boven het maandmaximum van €\xa0210,00" in response.text
-    client.post(proposal_url(4), {"burgerbaner": [burgerbaner.pk]})
+    client.post(proposal_url(4), {"burgerbaner": [burgerbaner.pk], "bevestigd": "1"})
     assert Payment.objects.get().amount == Decimal("210.00")
-    response = client.post(proposal_url(4), {"burgerbaner": [burgerbaner.pk]}, follow=True)
+    response = client.post(
+        proposal_url(4), {"burgerbaner": [burgerbaner.pk], "bevestigd": "1"}, follow=True
+    )
     assert "geen ruimte meer" in response.text
     assert Payment.objects.count() == 1
 
@@ -44,7 +46,9 @@ def test_batch_sepa_and_paid_through_the_pages(
     countersigned(3, [3])
     services.approve_month(burgerbaner, YEAR, 3, by=treasurer)
     log_in(client, treasurer)
-    response = client.post(reverse("batch_create"))
+    response = client.post(
+        reverse("batch_create"), {"betaling": [Payment.objects.get().pk], "bevestigd": "1"}
+    )
     batch = PaymentBatch.objects.get()
     assert response["Location"] == batch.get_absolute_url()
     xml = client.post(reverse("batch_sepa", args=[batch.pk]))
@@ -183,7 +187,7 @@ def test_treasurer_approves_the_whole_month_in_one_go(
         end_date=datetime.date(YEAR, 12, 31),
     )
     log_in(client, treasurer)
-    response = client.post(proposal_url(4), {"alles": "1"}, follow=True)
+    response = client.post(proposal_url(4), {"alles": "1", "bevestigd": "1"}, follow=True)
     assert "1 betaling is goedgekeurd." in response.text
     assert "1 burgerbaners kregen niets" in response.text
     assert Payment.objects.get().amount == Decimal("56.00")
