@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from accounts import permissions as people
 from burgerbaan.errors import DomainError, InputRefused
-from burgerbaan.forms import refusal
+from burgerbaan.forms import refusal, show_refusal
 from burgerbaan.http import client_ip
 from hours import permissions, services
 from hours.forms import (
@@ -48,7 +48,7 @@ def _save_entry(request, form, *, entry=None):
     try:
         services.check_entry(burgerbaner, exclude=entry, **fields)
     except DomainError as exc:
-        form.add_error(None, exc.message)
+        show_refusal(form, exc)
         return None, None
     extra_hours = fields["hours"] - (entry.hours if entry else 0)
     warning = services.cap_warning(burgerbaner, fields["date"], extra_hours)
@@ -60,7 +60,7 @@ def _save_entry(request, form, *, entry=None):
         else:
             entry = services.update_entry(entry, by=request.user, **fields)
     except DomainError as exc:
-        form.add_error(None, exc.message)
+        show_refusal(form, exc)
         return None, None
     if warning:
         messages.warning(request, warning.message)

@@ -80,7 +80,7 @@ def assert_refused(response, message):
         ({"end_date": ""}, "Dit veld is verplicht."),
         ({"hourly_rate": "0"}, "moet meer dan € 0,00 zijn"),
         ({"hourly_rate": "5.555"}, "Zorg dat er niet meer dan 2 cijfers achter de komma staan."),
-        ({"hourly_rate": "NaN"}, "Voer een getal in."),
+        ({"hourly_rate": "NaN"}, "Schrijf een getal, zoals 2 of 1,5."),
         ({"iban": "NL00 0000"}, "Dit IBAN klopt niet"),
         ({"hourly_rate_from_21": "5.60"}, "alleen als Fatima el Amrani tijdens deze overeenkomst"),
     ],

@@ -89,7 +89,7 @@ def test_burgerbaner_sees_own_payments_and_downloads_the_specification(
         ("0", "meer dan € 0,00"),
         ("-3", "meer dan € 0,00"),
         ("1,005", "2 cijfers achter de komma"),
-        ("tien", "Voer een getal in"),
+        ("tien", "Schrijf een getal, zoals 2 of 1,5."),
     ],
 )
 def test_extra_form_refuses_bad_amounts(client, burgerbaner, allowance, treasurer, amount, message):
