@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts import permissions as people
+from agreements.models import AgreementStatus
 from burgerbaan.errors import DomainError, InputRefused
 from burgerbaan.forms import refusal, show_refusal
 from burgerbaan.http import client_ip
@@ -136,6 +137,14 @@ def _hours_context(burgerbaner, week_start: datetime.date) -> dict:
         "timesheets": timesheets,
         "overview": money().overview(burgerbaner, today.year, today.month),
         "today": today,
+        "not_started": [
+            agreement
+            for agreement in burgerbaner.volunteeragreements.exclude(
+                status=AgreementStatus.ENDED
+            ).select_related("organisation")
+            if agreement.start_date > today
+            or agreement.status in (AgreementStatus.DRAFT, AgreementStatus.AWAITING_SIGNATURES)
+        ],
     }
 
 

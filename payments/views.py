@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import Min, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -340,8 +340,19 @@ def my_payments(request):
         {
             "payments": burgerbaner.payments.select_related("batch"),
             "overview": cap.overview(burgerbaner, today.year, today.month),
+            "statement_years": _statement_years(burgerbaner, today),
         },
     )
+
+
+def _statement_years(burgerbaner, today) -> list[int]:
+    """Last year and this year, but no year before the person's first agreement began."""
+    starts = [
+        agreements.aggregate(first=Min("start_date"))["first"]
+        for agreements in (burgerbaner.volunteeragreements, burgerbaner.allowanceagreements)
+    ]
+    first = min((day for day in starts if day), default=today)
+    return [year for year in (today.year - 1, today.year) if year >= first.year]
 
 
 @people.role_required(people.ADMIN)

@@ -229,3 +229,33 @@ def test_a_closed_month_is_named_by_its_name(client, burgerbaner, agreement, tod
     month = formats.date_format(first, "F Y")  # "oktober 2026"
     assert f"Je urenoverzicht van {month} voor" in response.text
     assert f"van {first:%m-%Y} voor" not in response.text
+
+
+def test_a_new_burgerbaner_sees_from_when_they_can_write_hours(
+    client, burgerbaner, agreement, today
+):
+    from agreements.models import AgreementStatus
+
+    start = today + datetime.timedelta(days=12)
+    agreement.start_date = start
+    agreement.save()
+    log_in(client, burgerbaner.user)
+    page = client.get(URL).text
+    assert f"Bij Buurtkamer De Polderhoek kun je uren schrijven vanaf {start.day} " in page
+
+    type(agreement).objects.filter(pk=agreement.pk).update(
+        status=AgreementStatus.AWAITING_SIGNATURES
+    )
+    page = client.get(URL).text
+    assert "zodra jullie allebei de vrijwilligersovereenkomst hebben getekend" in page
+    assert 'name="hours"' not in page
+
+
+def test_someone_without_any_agreement_hears_how_they_get_one(client, db):
+    from tests.factories import BurgerbanerFactory
+
+    newcomer = BurgerbanerFactory()
+    log_in(client, newcomer.user)
+    page = client.get(URL).text
+    assert "Je hebt nog geen vrijwilligersovereenkomst." in page
+    assert 'name="hours"' not in page

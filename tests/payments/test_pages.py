@@ -4,6 +4,7 @@ from decimal import Decimal
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from pypdf import PdfReader
 
 from payments import services
@@ -187,3 +188,16 @@ def test_treasurer_approves_the_whole_month_in_one_go(
     assert "1 betaling is goedgekeurd." in response.text
     assert "1 burgerbaners kregen niets" in response.text
     assert Payment.objects.get().amount == Decimal("56.00")
+
+
+def test_no_yearly_statement_is_offered_for_a_year_before_the_person_started(client, burgerbaner):
+    today = timezone.localdate()
+    burgerbaner.volunteeragreements.update(start_date=today.replace(month=1, day=1))
+    log_in(client, burgerbaner.user)
+    page = client.get(reverse("my_payments")).text
+    assert reverse("my_statement", args=[today.year]) in page
+    assert reverse("my_statement", args=[today.year - 1]) not in page
+
+    burgerbaner.volunteeragreements.update(start_date=today.replace(year=today.year - 3))
+    page = client.get(reverse("my_payments")).text
+    assert reverse("my_statement", args=[today.year - 1]) in page
