@@ -133,6 +133,27 @@ class WeekForm(forms.Form):
 
 
 class ChooseTimesheetsForm(forms.Form):
-    """The timesheets ticked in a sign-off queue."""
+    """The timesheets ticked in a sign-off queue, or all those it showed ("alle")."""
 
-    timesheet = IdsField()
+    timesheet = IdsField(required=False)
+    shown = IdsField(required=False)
+    alle = forms.BooleanField(required=False)
+
+    def chosen_ids(self) -> list[int]:
+        return self.cleaned_data["shown" if self.cleaned_data["alle"] else "timesheet"]
+
+
+class QueueFilterForm(forms.Form):
+    """The non-profit a coordinator narrows their sign-off queue to (``?organisatie=``)."""
+
+    organisatie = forms.ModelChoiceField(
+        label=_("Organisatie"),
+        queryset=None,
+        required=False,
+        empty_label=_("Alle organisaties"),
+        error_messages={"invalid_choice": _("Kies een organisatie uit de lijst.")},
+    )
+
+    def __init__(self, *args, organisations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisatie"].queryset = organisations

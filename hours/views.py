@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts import permissions as people
+from accounts.models import Organisation
 from agreements.models import AgreementStatus
 from burgerbaan.errors import DomainError, InputRefused
 from burgerbaan.forms import refusal, show_refusal
@@ -23,6 +24,7 @@ from hours.forms import (
     ChooseTimesheetsForm,
     CorrectionForm,
     HourEntryForm,
+    QueueFilterForm,
     RejectForm,
     WeekForm,
 )
@@ -250,7 +252,7 @@ def _queue_page(request, status):
         if not form.is_valid():
             messages.error(request, refusal(form))
             return redirect(request.path)
-        chosen = Timesheet.objects.filter(pk__in=form.cleaned_data["timesheet"])
+        chosen = Timesheet.objects.filter(pk__in=form.chosen_ids())
         action = services.countersign_timesheet if countersign else services.approve_timesheet
         done = 0
         for timesheet in chosen:
@@ -263,13 +265,34 @@ def _queue_page(request, status):
             messages.success(request, _("%(n)s urenoverzichten zijn getekend.") % {"n": done})
         else:
             messages.error(request, _("Kies eerst een of meer urenoverzichten."))
-        return redirect(request.path)
+        return redirect(request.get_full_path())
+    queue = _queue(request.user, status)
+    organisations = (
+        Organisation.objects.none()
+        if countersign
+        else people.coordinated_organisations(request.user).order_by("name")
+    )
+    narrow = QueueFilterForm(request.GET, organisations=organisations)
+    if not narrow.is_valid():
+        raise InputRefused(refusal(narrow))
+    if narrow.cleaned_data["organisatie"] is not None:
+        queue = queue.filter(organisation=narrow.cleaned_data["organisatie"])
     # Oldest first, a hundred at a time: after a busy month thousands may wait.
-    page = Paginator(_queue(request.user, status), 100).get_page(request.GET.get("pagina"))
+    page = Paginator(queue, 100).get_page(request.GET.get("pagina"))
     return render(
         request,
         "hours/queue.html",
-        {"timesheets": page.object_list, "page": page, "countersign": countersign},
+        {
+            "timesheets": page.object_list,
+            "page": page,
+            "countersign": countersign,
+            "narrow": narrow if len(organisations) > 1 else None,
+            "query": (
+                f"organisatie={narrow.cleaned_data['organisatie'].pk}"
+                if narrow.cleaned_data["organisatie"]
+                else ""
+            ),
+        },
     )
 
 
