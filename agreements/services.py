@@ -53,7 +53,8 @@ def check_volunteer_terms(
     ):
         raise AgreementError(
             _("%(name)s is geen coördinator van %(organisation)s.")
-            % {"name": coordinator.name, "organisation": organisation.name}
+            % {"name": coordinator.name, "organisation": organisation.name},
+            field="coordinator",
         )
 
 

@@ -25,6 +25,14 @@ from rules.models import YearRules
 
 PASSWORD = "burgerbaan-demo"
 TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+# What `make demo` prints, so that nobody needs the README to log in.
+LOGINS = [
+    ("admin@burgerbaan.test", "admin of Stadscoöperatie Almere (two-step login)"),
+    ("penningmeester@burgerbaan.test", "treasurer of Stichting Safe Almere (two-step login)"),
+    ("ondertekenaar@burgerbaan.test", "signer for Stichting Safe Almere (two-step login)"),
+    ("coordinator1@burgerbaan.test", "coordinator of two non-profits (… coordinator4)"),
+    ("burgerbaner1@burgerbaan.test", "burgerbaner at two non-profits (… burgerbaner6)"),
+]
 
 NONPROFITS = [
     ("Buurtkamer De Polderhoek", "90000011", "Polderhoekstraat 12, 1312 AB Almere"),

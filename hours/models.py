@@ -30,8 +30,8 @@ class TimesheetLocked(DomainError):
 class TimesheetStatus(models.TextChoices):
     OPEN = "open", _("open")
     SUBMITTED = "submitted", _("ingediend")
-    APPROVED = "approved", _("afgetekend door de organisatie")
-    COUNTERSIGNED = "countersigned", _("mede-ondertekend door Safe Almere")
+    APPROVED = "approved", _("goedgekeurd door de organisatie")
+    COUNTERSIGNED = "countersigned", _("goedgekeurd door Safe Almere")
     REJECTED = "rejected", _("afgekeurd")
 
 
@@ -107,8 +107,8 @@ class TimesheetStep(models.Model):
     class Action(models.TextChoices):
         SUBMIT = "submit", _("ingediend")
         WITHDRAW = "withdraw", _("teruggenomen")
-        APPROVE = "approve", _("afgetekend")
-        COUNTERSIGN = "countersign", _("mede-ondertekend")
+        APPROVE = "approve", _("goedgekeurd door de organisatie")
+        COUNTERSIGN = "countersign", _("goedgekeurd door Safe Almere")
         REJECT = "reject", _("afgekeurd")
 
     timesheet = models.ForeignKey(Timesheet, on_delete=models.PROTECT, related_name="steps")

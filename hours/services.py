@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy
 from accounts.models import Burgerbaner, User
 from accounts.services import notify
 from agreements.models import VolunteerAgreement
+from burgerbaan.dates import month_name
 from burgerbaan.errors import DomainError
 from burgerbaan.money import format_euro
 from hours import permissions
@@ -94,22 +95,27 @@ def check_entry(
     if agreement.burgerbaner_id != burgerbaner.pk:
         raise PermissionDenied
     if date > today:
-        raise HoursError(_("Je kunt geen uren schrijven voor een dag die nog moet komen."))
+        raise HoursError(
+            _("Je kunt geen uren schrijven voor een dag die nog moet komen."), field="date"
+        )
     if hours % QUARTER != 0:
-        raise HoursError(_("Schrijf uren in kwartieren: bijvoorbeeld 1, 1,25, 1,5 of 1,75."))
+        raise HoursError(
+            _("Schrijf uren in kwartieren: bijvoorbeeld 1, 1,25, 1,5 of 1,75."), field="hours"
+        )
     if is_correction:
         if hours == 0:
-            raise HoursError(_("Een correctie is meer of minder dan 0 uur."))
+            raise HoursError(_("Een correctie is meer of minder dan 0 uur."), field="hours")
         if not correction_reason.strip():
-            raise HoursError(_("Schrijf op wat je verbetert en waarom."))
+            raise HoursError(_("Schrijf op wat je verbetert en waarom."), field="correction_reason")
         if corrects_date is None:
-            raise HoursError(_("Kies de dag die je verbetert."))
+            raise HoursError(_("Kies de dag die je verbetert."), field="corrects_date")
         if corrects_date > date:
             raise HoursError(
-                _("De dag die je verbetert ligt vóór de dag waarop je de correctie schrijft.")
+                _("De dag die je verbetert ligt vóór de dag waarop je de correctie schrijft."),
+                field="corrects_date",
             )
     elif hours <= 0:
-        raise HoursError(_("Vul meer dan 0 uur in."))
+        raise HoursError(_("Vul meer dan 0 uur in."), field="hours")
     # A correction's money counts on the day it corrects, so the work of that day
     # must have been under an agreement.
     worked_on = corrects_date if is_correction else date
@@ -119,19 +125,30 @@ def check_entry(
                 "Op %(day)s had je geen actieve vrijwilligersovereenkomst met %(organisation)s. "
                 "Kies een andere dag of organisatie."
             )
-            % {"day": worked_on.strftime("%d-%m-%Y"), "organisation": agreement.organisation.name}
+            % {"day": worked_on.strftime("%d-%m-%Y"), "organisation": agreement.organisation.name},
+            field="corrects_date" if is_correction else "date",
         )
+    # A month already handed in is told before anything else about these hours, so that
+    # nobody confirms an over-maximum warning only to hear the month is closed.
+    locked = Timesheet.objects.filter(
+        burgerbaner=burgerbaner, organisation=agreement.organisation, month=month_of(date)
+    ).first()
+    if locked is not None and not locked.is_editable:
+        raise _month_closed(agreement, date)
     same_day = HourEntry.objects.filter(timesheet__burgerbaner=burgerbaner, date=date)
     if exclude is not None:
         same_day = same_day.exclude(pk=exclude.pk)
     already = same_day.aggregate(total=Sum("hours"))["total"] or Decimal("0")
+    if already + hours > MAX_HOURS_PER_DAY and not already:
+        raise HoursError(_("Je kunt niet meer dan 24 uur op één dag schrijven."), field="hours")
     if already + hours > MAX_HOURS_PER_DAY:
         raise HoursError(
             _(
                 "Op %(day)s heb je al %(already)s uur geschreven. Samen kan het niet meer "
                 "dan 24 uur op één dag zijn."
             )
-            % {"day": date.strftime("%d-%m-%Y"), "already": _hours(already)}
+            % {"day": date.strftime("%d-%m-%Y"), "already": _hours(already)},
+            field="hours",
         )
 
 
@@ -144,14 +161,19 @@ def _editable_timesheet(burgerbaner: Burgerbaner, agreement, date) -> Timesheet:
         burgerbaner=burgerbaner, organisation=agreement.organisation, month=month_of(date)
     )
     if not timesheet.is_editable:
-        raise TimesheetLocked(
-            _(
-                "Je urenoverzicht van %(month)s voor %(organisation)s is al ingediend of "
-                "getekend. Klopt er iets niet? Voeg dan een correctie toe in de huidige maand."
-            )
-            % {"month": date.strftime("%m-%Y"), "organisation": agreement.organisation.name}
-        )
+        raise _month_closed(agreement, date)
     return timesheet
+
+
+def _month_closed(agreement, date) -> TimesheetLocked:
+    return TimesheetLocked(
+        _(
+            "Je urenoverzicht van %(month)s voor %(organisation)s is al ingediend of "
+            "goedgekeurd. Klopt er iets niet? Voeg dan een correctie toe in de huidige maand."
+        )
+        % {"month": month_name(date), "organisation": agreement.organisation.name},
+        field="date",
+    )
 
 
 def cap_warning(burgerbaner: Burgerbaner, date: datetime.date, hours: Decimal) -> CapWarning:

@@ -15,10 +15,12 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from accounts import permissions as people
+from accounts.models import Organisation
 from accounts.templatetags.burgerbaan import hours as format_hours
+from agreements.models import AgreementStatus
 from burgerbaan.confirm import Confirm, ask, confirmed
 from burgerbaan.errors import DomainError, InputRefused
-from burgerbaan.forms import refusal
+from burgerbaan.forms import refusal, show_refusal
 from burgerbaan.http import client_ip
 from hours import permissions, services
 from hours.forms import (
@@ -26,6 +28,7 @@ from hours.forms import (
     ChooseTimesheetsForm,
     CorrectionForm,
     HourEntryForm,
+    QueueFilterForm,
     RejectForm,
     WeekForm,
 )
@@ -52,7 +55,7 @@ def _save_entry(request, form, *, entry=None):
     try:
         services.check_entry(burgerbaner, exclude=entry, **fields)
     except DomainError as exc:
-        form.add_error(None, exc.message)
+        show_refusal(form, exc)
         return None, None
     extra_hours = fields["hours"] - (entry.hours if entry else 0)
     warning = services.cap_warning(
@@ -66,7 +69,7 @@ def _save_entry(request, form, *, entry=None):
         else:
             entry = services.update_entry(entry, by=request.user, **fields)
     except DomainError as exc:
-        form.add_error(None, exc.message)
+        show_refusal(form, exc)
         return None, None
     if warning:
         messages.warning(request, warning.message)
@@ -142,6 +145,14 @@ def _hours_context(burgerbaner, week_start: datetime.date) -> dict:
         "timesheets": timesheets,
         "overview": money().overview(burgerbaner, today.year, today.month),
         "today": today,
+        "not_started": [
+            agreement
+            for agreement in burgerbaner.volunteeragreements.exclude(
+                status=AgreementStatus.ENDED
+            ).select_related("organisation")
+            if agreement.start_date > today
+            or agreement.status in (AgreementStatus.DRAFT, AgreementStatus.AWAITING_SIGNATURES)
+        ],
     }
 
 
@@ -284,9 +295,7 @@ def _queue_page(request, status):
         if not form.is_valid():
             messages.error(request, refusal(form))
             return redirect(request.path)
-        chosen = list(
-            permissions.queue(request.user, status).filter(pk__in=form.cleaned_data["timesheet"])
-        )
+        chosen = list(permissions.queue(request.user, status).filter(pk__in=form.chosen_ids()))
         if not chosen:
             messages.error(request, _("Kies eerst een of meer urenoverzichten."))
             return redirect(request.path)
@@ -309,15 +318,34 @@ def _queue_page(request, status):
             )
             % {"n": done},
         )
-        return redirect(request.path)
-    # Oldest first, a hundred at a time: after a busy month thousands may wait.
-    page = Paginator(permissions.queue(request.user, status), 100).get_page(
-        request.GET.get("pagina")
+        return redirect(request.get_full_path())
+    queue = permissions.queue(request.user, status)
+    organisations = (
+        Organisation.objects.none()
+        if countersign
+        else people.coordinated_organisations(request.user).order_by("name")
     )
+    narrow = QueueFilterForm(request.GET, organisations=organisations)
+    if not narrow.is_valid():
+        raise InputRefused(refusal(narrow))
+    if narrow.cleaned_data["organisatie"] is not None:
+        queue = queue.filter(organisation=narrow.cleaned_data["organisatie"])
+    # Oldest first, a hundred at a time: after a busy month thousands may wait.
+    page = Paginator(queue, 100).get_page(request.GET.get("pagina"))
     return render(
         request,
         "hours/queue.html",
-        {"timesheets": page.object_list, "page": page, "countersign": countersign},
+        {
+            "timesheets": page.object_list,
+            "page": page,
+            "countersign": countersign,
+            "narrow": narrow if len(organisations) > 1 else None,
+            "query": (
+                f"organisatie={narrow.cleaned_data['organisatie'].pk}"
+                if narrow.cleaned_data["organisatie"]
+                else ""
+            ),
+        },
     )
 
 

@@ -87,6 +87,8 @@ MATRIX: dict[str, tuple] = {
     "burgerbaner_edit": (ADMIN, ADMIN),
     "burgerbaner_anonymise": (ADMIN, ADMIN),
     "my_data": (BURGERBANERS, BURGERBANERS),
+    "my_data_page": (BURGERBANERS, BURGERBANERS),
+    "my_data_pdf": (BURGERBANERS, BURGERBANERS),
     "staff_invite": (ADMIN, ADMIN),
     "invitation_resend": (NOBODY, ADMIN),
     "burgerbaner_detail": (CONCERNED, CONCERNED),

@@ -147,3 +147,18 @@ def test_without_a_proxy_a_forwarded_address_does_not_dodge_the_limit(
         **address_of("192.0.2.200"),
     )
     assert "_auth_user_id" not in client.session
+
+
+def test_the_login_page_says_people_join_by_invitation_and_whom_to_ask(client):
+    page = client.get(LOGIN).text
+    assert "met een uitnodiging per e-mail" in page
+    assert "Vraag het aan de coördinator" in page and "Stadscoöperatie Almere" in page
+    assert 'href="/accounts/signup/"' not in page
+
+
+def test_the_sign_up_link_explains_instead_of_saying_closed(client):
+    page = client.get("/accounts/signup/").text
+    assert "Meedoen gaat met een uitnodiging" in page
+    assert "Registratie gesloten" not in page
+    assert "Vraag het aan de coördinator" in page
+    assert f'href="{LOGIN}"' in page

@@ -82,7 +82,7 @@ def test_hours_from_logging_to_countersigned(
 
     log_in(page, burgerbaner.user.email)
     page.get_by_role("link", name="Mijn uren").first.click()
-    expect(page.get_by_text("mede-ondertekend door Safe Almere").first).to_be_visible()
+    expect(page.get_by_text("goedgekeurd door Safe Almere").first).to_be_visible()
     money = page.locator(".overview")
     if month.year == today.year:
         # 5,5 hours × € 5,00 signed; 1,75 hours still waiting.

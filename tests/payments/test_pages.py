@@ -4,6 +4,7 @@ from decimal import Decimal
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from pypdf import PdfReader
 
 from payments import services
@@ -93,7 +94,7 @@ def test_burgerbaner_sees_own_payments_and_downloads_the_specification(
         ("0", "meer dan € 0,00"),
         ("-3", "meer dan € 0,00"),
         ("1,005", "2 cijfers achter de komma"),
-        ("tien", "Voer een getal in"),
+        ("tien", "Schrijf een getal, zoals 2 of 1,5."),
     ],
 )
 def test_extra_form_refuses_bad_amounts(client, burgerbaner, allowance, treasurer, amount, message):
@@ -226,3 +227,16 @@ def test_the_treasurer_sees_earlier_months_with_money_to_pay(
     with django_assert_max_num_queries(40):
         page = client.get(reverse("treasurer_home")).text
     assert f'{reverse("month_proposal", args=[YEAR, 6])}">juni {YEAR}</a>: 1 burgerbaner' in page
+
+
+def test_no_yearly_statement_is_offered_for_a_year_before_the_person_started(client, burgerbaner):
+    today = timezone.localdate()
+    burgerbaner.volunteeragreements.update(start_date=today.replace(month=1, day=1))
+    log_in(client, burgerbaner.user)
+    page = client.get(reverse("my_payments")).text
+    assert reverse("my_statement", args=[today.year]) in page
+    assert reverse("my_statement", args=[today.year - 1]) not in page
+
+    burgerbaner.volunteeragreements.update(start_date=today.replace(year=today.year - 3))
+    page = client.get(reverse("my_payments")).text
+    assert reverse("my_statement", args=[today.year - 1]) in page
