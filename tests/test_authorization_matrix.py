@@ -146,6 +146,9 @@ MATRIX: dict[str, tuple] = {
     "research_consent": (BURGERBANERS, BURGERBANERS),
     "outcomes_report": (ADMIN, ADMIN),
     "research_export": (ADMIN, ADMIN),
+    # giving: public, read only
+    "give": (ANYONE, NOBODY),
+    "give_poster": (ANYONE, NOBODY),
     # allauth: log in, passwords, e-mail and two-step login
     "account_login": (PUBLIC, PUBLIC),
     "account_logout": (PUBLIC, PUBLIC),
