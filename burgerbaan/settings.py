@@ -45,7 +45,10 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "accounts",
     "rules",
+    "places",
+    "sources",
     "agreements",
+    "intake",
     "hours",
     "guidance",
     "payments",
@@ -53,6 +56,7 @@ INSTALLED_APPS = [
     "privacy",
     "reports",
     "giving",
+    "public",
     "demo",
 ]
 
@@ -100,6 +104,17 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The demo's worker polls the same file while people use the app. WAL lets readers
+    # and one writer work at once; IMMEDIATE takes the write lock when a transaction
+    # starts, so a transaction that read first never fails on upgrading to a write (which
+    # the busy timeout cannot wait out); and a writer waits for the lock instead of failing.
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": envint("SQLITE_BUSY_TIMEOUT", 20),
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
@@ -279,5 +294,11 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 
 # Guidance: coordinators are reminded when someone has had no check-in conversation this long.
 CHECKIN_REMINDER_MONTHS = envint("CHECKIN_REMINDER_MONTHS", 3)
+# Applications that led nowhere (not placed, withdrawn) are deleted after this many days.
+APPLICATION_RETENTION_DAYS = envint("APPLICATION_RETENTION_DAYS", 90)
+# The public application form: a person needs at least this many seconds to fill it in,
+# and one address sends at most this many applications an hour.
+APPLICATION_MIN_SECONDS = envint("APPLICATION_MIN_SECONDS", 5)
+APPLICATIONS_PER_HOUR = envint("APPLICATIONS_PER_HOUR", 5)
 # The key of the research codes per person (an HMAC); empty: the SECRET_KEY.
 RESEARCH_KEY = os.environ.get("RESEARCH_KEY", "")

@@ -1,5 +1,7 @@
 """Each role's home page, and a person's page: what waits for whom, from every app."""
 
+import datetime
+
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -58,7 +60,7 @@ def burgerbaner_dashboard(request):
         .exclude(status=AgreementStatus.DRAFT)
     )
     allowance = list(
-        burgerbaner.allowanceagreements.select_related("sponsor")
+        burgerbaner.allowanceagreements.select_related("source")
         .prefetch_related("signatures")
         .exclude(status=AgreementStatus.DRAFT)
     )
@@ -162,6 +164,16 @@ def admin_dashboard(request):
         ).count()
         + AllowanceAgreement.objects.filter(status=AgreementStatus.AWAITING_SIGNATURES).count(),
     }
+    # Agreements run within one year: only people about 21 can turn 21 during one.
+    young = AllowanceAgreement.objects.exclude(status=AgreementStatus.ENDED).filter(
+        hourly_rate_from_21__isnull=True,
+        burgerbaner__date_of_birth__gte=datetime.date(now.year - 23, 1, 1),
+    )
+    without_rate_from_21 = [
+        agreement
+        for agreement in young.select_related("burgerbaner").order_by("start_date", "pk")
+        if agreement.misses_rate_from_21()
+    ]
     # Thousands of people: fifty a page, and a search on name or e-mail.
     search_form = PeopleSearchForm(request.GET)
     search = search_form.cleaned_data["zoek"] if search_form.is_valid() else ""
@@ -178,6 +190,7 @@ def admin_dashboard(request):
             "search": search,
             "search_form": search_form,
             "query": urlencode({"zoek": search}) if search else "",
+            "without_rate_from_21": without_rate_from_21,
             **_due_checkins(request.user),
         },
     )
@@ -199,7 +212,7 @@ def burgerbaner_detail(request, pk: int):
         {
             "burgerbaner": burgerbaner,
             "volunteer_agreements": volunteer,
-            "allowance_agreements": burgerbaner.allowanceagreements.select_related("sponsor"),
+            "allowance_agreements": burgerbaner.allowanceagreements.select_related("source"),
             "full_iban": perms.can_see_full_iban(request.user, burgerbaner),
             "can_manage": perms.can_manage_people(request.user),
             "hide_allowance": not sees_allowance_of(request.user, burgerbaner),

@@ -29,6 +29,7 @@ from burgerbaan.money import CENT, format_euro
 from payments import cap, permissions, sepa
 from payments.errors import PaymentError
 from payments.models import (
+    BatchDownload,
     Extra,
     OpeningBalance,
     Payment,
@@ -484,10 +485,38 @@ def payment_id_from_end_to_end(reference: str) -> int | None:
     return None
 
 
+def download_sepa(batch: PaymentBatch, *, by: User) -> bytes:
+    """The batch's SEPA file, keeping who downloaded it and when.
+
+    Each download is kept, so the batch page can say that the file went out
+    before: a file sent to the bank twice pays everyone twice.
+    """
+    _require(by, people.TREASURER)
+    xml = sepa_xml(batch)
+    BatchDownload.objects.create(batch=batch, by=by)
+    return xml
+
+
+def check_execution_date(execution_date: datetime.date) -> None:
+    if execution_date > timezone.localdate():
+        raise PaymentError(
+            _(
+                "De bank kan de opdracht niet op een dag in de toekomst hebben uitgevoerd. "
+                "Kies de dag op je bankafschrift."
+            ),
+            field="execution_date",
+        )
+
+
 @transaction.atomic
 def mark_batch_paid(batch: PaymentBatch, *, execution_date: datetime.date, by: User):
-    """The bank carried out the batch: it and its payments are paid."""
+    """The bank carried out the batch: it and its payments are paid.
+
+    Refuses a day still to come: this cannot be undone, and a date in the
+    future is a typing error.
+    """
     _require(by, people.TREASURER)
+    check_execution_date(execution_date)
     batch = PaymentBatch.objects.select_for_update().get(pk=batch.pk)
     if batch.status != PaymentBatch.Status.OPEN:
         raise PaymentError(_("Deze opdracht is al als betaald gemarkeerd."))
