@@ -7,6 +7,7 @@ from accounts.models import Organisation, Role, User
 from agreements.models import AllowanceAgreement, VolunteerAgreement
 from agreements.services import check_terms
 from burgerbaan.errors import DomainError
+from burgerbaan.money import format_euro
 from sources.models import FundingSource, own_money_source
 
 
@@ -121,3 +122,60 @@ class SignForm(forms.Form):
     )
     # The fingerprint of the text on the page: the signature is bound to what was read.
     document_sha256 = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
+
+
+class RenewalForm(forms.Form):
+    """Per running allowance agreement: renew it or not, and at which hourly rate."""
+
+    def __init__(self, *args, proposals, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.proposals = proposals
+        for proposal in proposals:
+            pk = proposal.agreement.pk
+            name = proposal.agreement.burgerbaner.legal_name
+            self.fields[f"renew_{pk}"] = forms.BooleanField(
+                label=_("%(name)s verlengen") % {"name": name}, required=False, initial=True
+            )
+            self.fields[f"rate_{pk}"] = decimal_input(
+                forms.DecimalField(
+                    label=_("Vergoeding per uur voor %(name)s") % {"name": name},
+                    max_digits=6,
+                    decimal_places=2,
+                    required=False,
+                    initial=proposal.rate,
+                )
+            )
+
+    def rows(self):
+        for proposal in self.proposals:
+            pk = proposal.agreement.pk
+            yield proposal, self[f"renew_{pk}"], self[f"rate_{pk}"]
+
+    def clean(self):
+        data = super().clean()
+        for proposal in self.proposals:
+            pk = proposal.agreement.pk
+            if not data.get(f"renew_{pk}"):
+                continue
+            rate = data.get(f"rate_{pk}")
+            if rate is None:
+                if f"rate_{pk}" not in self.errors:
+                    self.add_error(f"rate_{pk}", _("Vul de vergoeding per uur in."))
+            elif rate <= 0:
+                self.add_error(f"rate_{pk}", _("De vergoeding per uur moet meer dan € 0,00 zijn."))
+            elif rate > proposal.maximum:
+                self.add_error(
+                    f"rate_{pk}",
+                    _("Dat is meer dan het maximum van %(max)s per uur.")
+                    % {"max": format_euro(proposal.maximum)},
+                )
+        if not self.errors and not self.rates():
+            raise forms.ValidationError(_("Zet een vinkje bij wie je wilt verlengen."))
+        return data
+
+    def rates(self) -> dict:
+        return {
+            proposal.agreement.pk: self.cleaned_data[f"rate_{proposal.agreement.pk}"]
+            for proposal in self.proposals
+            if self.cleaned_data.get(f"renew_{proposal.agreement.pk}")
+        }

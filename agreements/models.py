@@ -403,3 +403,23 @@ class Signature(models.Model):
 
     def delete(self, *args, **kwargs):
         raise AgreementLocked(_("Een handtekening wordt nooit verwijderd."))
+
+
+class RenewalReminder(models.Model):
+    """A weekly reminder sent about next year's agreement, so that rerunning sends nothing twice."""
+
+    agreement = models.ForeignKey(
+        AllowanceAgreement, on_delete=models.CASCADE, related_name="renewal_reminders"
+    )
+    week = models.CharField(max_length=8)
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agreement", "week"], name="one_renewal_reminder_a_week"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.agreement} ({self.week})"

@@ -1,9 +1,11 @@
 from django.urls import path
 
+import burgerbaan.converters  # noqa: F401 - the <year:...> converter
 from agreements import views
 
 urlpatterns = [
     path("", views.agreement_list, name="agreement_list"),
+    path("verlengen/<year:year>/", views.allowance_renewal, name="allowance_renewal"),
     path(
         "nieuw/<str:kind>/<int:burgerbaner_pk>/",
         views.agreement_create,

@@ -3,24 +3,27 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from accounts import permissions as people
 from accounts.models import Burgerbaner
-from agreements import permissions, services
+from agreements import permissions, renewal, services
 from agreements.errors import AgreementError, AgreementLocked, AlreadySigned
 from agreements.forms import (
     AllowanceAgreementForm,
     EndAgreementForm,
+    RenewalForm,
     SignForm,
     VolunteerAgreementForm,
 )
 from agreements.models import AgreementStatus, AllowanceAgreement, Signature, VolunteerAgreement
 from agreements.pdf import agreement_pdf as render_agreement_pdf
 from burgerbaan.http import client_ip
+from rules.services import RulesMissing
 
 MODELS = {"vrijwilliger": VolunteerAgreement, "vergoeding": AllowanceAgreement}
 FORMS = {VolunteerAgreement: VolunteerAgreementForm, AllowanceAgreement: AllowanceAgreementForm}
@@ -70,6 +73,9 @@ def agreement_list(request):
             "to_sign": to_sign,
             "volunteer_agreements": lists[VolunteerAgreement],
             "allowance_agreements": lists[AllowanceAgreement],
+            "renewal_year": (
+                timezone.localdate().year + 1 if permissions.can_manage(request.user) else None
+            ),
         },
     )
 
@@ -276,3 +282,47 @@ def agreement_end(request, kind: str, pk: int):
             messages.success(request, _("De overeenkomst is beëindigd."))
             return redirect(agreement.get_absolute_url())
     return render(request, "agreements/agreement_end.html", {"form": form, "agreement": agreement})
+
+
+@people.role_required(people.ADMIN)
+def allowance_renewal(request, year: int):
+    """Next year's allowance agreements in one step, and who has not signed them yet."""
+    try:
+        proposals = renewal.proposals(year)
+    except RulesMissing:
+        proposals = None
+    form = None
+    if proposals:
+        form = RenewalForm(request.POST or None, proposals=proposals)
+        if request.method == "POST" and form.is_valid():
+            try:
+                made = renewal.renew_allowance_agreements(
+                    year, form.rates(), by=request.user, request=request
+                )
+            except AgreementError as exc:
+                form.add_error(None, exc.message)
+            else:
+                messages.success(
+                    request,
+                    ngettext(
+                        "%(count)s vergoedingsovereenkomst voor %(year)s is klaar om te tekenen.",
+                        "%(count)s vergoedingsovereenkomsten voor %(year)s zijn klaar om te "
+                        "tekenen.",
+                        len(made),
+                    )
+                    % {"count": len(made), "year": year},
+                )
+                return redirect("allowance_renewal", year=year)
+    unsigned = [
+        (agreement, renewal.missing_parties(agreement)) for agreement in renewal.unsigned(year)
+    ]
+    return render(
+        request,
+        "agreements/renewal.html",
+        {
+            "year": year,
+            "rules_missing": proposals is None,
+            "form": form,
+            "unsigned": unsigned,
+        },
+    )

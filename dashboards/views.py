@@ -14,6 +14,7 @@ from django.utils.translation import gettext_noop
 from accounts import permissions as perms
 from accounts.forms import PeopleSearchForm
 from accounts.models import Burgerbaner, Invitation, Organisation, User
+from agreements import renewal
 from agreements.models import (
     AgreementStatus,
     AllowanceAgreement,
@@ -174,6 +175,14 @@ def admin_dashboard(request):
         for agreement in young.select_related("burgerbaner").order_by("start_date", "pk")
         if agreement.misses_rate_from_21()
     ]
+    renewal_year = renewal.season(timezone.localdate())
+    renewals = None
+    if renewal_year:
+        renewals = {
+            "year": renewal_year,
+            "to_renew": renewal.renewable(renewal_year).count(),
+            "unsigned": renewal.unsigned(renewal_year).count(),
+        }
     # Thousands of people: fifty a page, and a search on name or e-mail.
     search_form = PeopleSearchForm(request.GET)
     search = search_form.cleaned_data["zoek"] if search_form.is_valid() else ""
@@ -186,6 +195,7 @@ def admin_dashboard(request):
         "dashboards/admin_dashboard.html",
         {
             "counts": counts,
+            "renewals": renewals,
             "page": page,
             "search": search,
             "search_form": search_form,

@@ -103,6 +103,7 @@ MATRIX: dict[str, tuple] = {
     "agreement_send": (NOBODY, ADMIN),
     "agreement_new_version": (NOBODY, ADMIN),
     "agreement_end": (ADMIN, ADMIN),
+    "allowance_renewal": (ADMIN, ADMIN),
     # hours (a timesheet of the owner handed in, an open entry of this month)
     "hours_home": (BURGERBANERS, BURGERBANERS),
     "entry_edit": (OWNER, OWNER),
@@ -377,6 +378,7 @@ def kwargs_for(name: str, world) -> dict | list:
         "agreement_create": {"kind": "vrijwilliger", "burgerbaner_pk": w["burgerbaner"].pk},
         "entry_edit": {"pk": w["entry"].pk},
         "entry_delete": {"pk": w["entry"].pk},
+        "allowance_renewal": {"year": YEAR + 1},
         "month_proposal": {"year": YEAR, "month": 3},
         "batch_detail": {"pk": w["batch"].pk},
         "batch_sepa": {"pk": w["batch"].pk},
