@@ -28,5 +28,6 @@ urlpatterns = [
     path("betalingen/", include("payments.urls")),
     path("rapportage/", include("reports.urls")),
     path("", include("giving.urls")),
+    path("bankafschriften/", include("bank.urls")),
     path("gezond/", health, name="health"),
 ]

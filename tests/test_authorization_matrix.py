@@ -152,6 +152,11 @@ MATRIX: dict[str, tuple] = {
     "research_consent": (BURGERBANERS, BURGERBANERS),
     "outcomes_report": (ADMIN, ADMIN),
     "research_export": (ADMIN, ADMIN),
+    # the bank statement (a statement with a line still to classify): the treasurer only
+    "bank_upload": (TREASURER, TREASURER),
+    "bank_statement": (TREASURER, TREASURER),
+    "bank_unclassified": (TREASURER, TREASURER),
+    "bank_classify": (NOBODY, TREASURER),
     # giving: public, read only
     "give": (ANYONE, NOBODY),
     "give_poster": (ANYONE, NOBODY),
@@ -339,6 +344,20 @@ def world(people, burgerbaner, nonprofit, allowance, countersigned, paid_month):
         stage=Stage.PLAN_MADE,
     )
     application.places.set([place])
+    from bank.models import Outcome, Statement, StatementLine
+
+    bank_statement = Statement.objects.create(
+        version="camt.053.001.02", sha256="0" * 64, imported_by=people["treasurer"]
+    )
+    bank_line = StatementLine.objects.create(
+        statement=bank_statement,
+        bank_reference="IN-1",
+        booked_on=datetime.date(YEAR, 5, 6),
+        amount=Decimal("25.00"),
+        is_credit=True,
+        counterparty_name="A. de Boer",
+        outcome=Outcome.TO_CLASSIFY,
+    )
     token = re.search(r"/uitnodiging/([^/\s]+)/", mail.outbox[-1].body).group(1)
     return {
         "people": people,
@@ -364,6 +383,8 @@ def world(people, burgerbaner, nonprofit, allowance, countersigned, paid_month):
         "extra": extra,
         "place": place,
         "application": application,
+        "bank_statement": bank_statement,
+        "bank_line": bank_line,
     }
 
 
@@ -385,6 +406,8 @@ def kwargs_for(name: str, world) -> dict | list:
         "payment_detail": {"pk": w["payment"].pk},
         "payment_spec": {"pk": w["payment"].pk},
         "extra_correct": {"pk": w["extra"].pk},
+        "bank_statement": {"pk": w["bank_statement"].pk},
+        "bank_classify": {"pk": w["bank_line"].pk},
         "year_report": {"year": YEAR},
         "report_export": {"year": YEAR, "kind": "personen", "fmt": "csv"},
         "audit_export": {"year": YEAR},
