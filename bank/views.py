@@ -18,8 +18,11 @@ def _sources():
 
 @people.role_required(people.TREASURER)
 def upload(request):
-    form = StatementUploadForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST":
+        form = StatementUploadForm(request.POST, request.FILES)
+    else:
+        form = StatementUploadForm()
+    if form.is_bound and form.is_valid():
         try:
             result = services.import_statement(form.cleaned_data["file"].read(), by=request.user)
         except BankError as exc:
