@@ -201,9 +201,16 @@ def _book_return(line, transfer, payment, *, by) -> None:
     line.note = reason[:300]
 
 
+def _valid_iban(iban: str) -> str:
+    try:
+        return normalise_iban(iban) if iban else ""
+    except ValidationError:
+        return ""
+
+
 def _book_incoming(line, transfer, *, by) -> None:
     source = sources.source_for_transfer(
-        reference_text=transfer.description, iban=transfer.counterparty_iban
+        reference_text=transfer.description, iban=_valid_iban(transfer.counterparty_iban)
     )
     if source is None:
         line.outcome = Outcome.TO_CLASSIFY

@@ -112,3 +112,95 @@ def statement_xml(
         "</Stmt></BkToCstmrStmt></Document>\n"
     )
     return xml.encode("utf-8")
+
+
+def demo_statement(today: datetime.date | None = None) -> bytes:
+    """The statement of the demo's latest open batch and some money coming in."""
+    from django.utils import timezone
+
+    from accounts.models import Organisation
+    from payments.models import PaymentBatch
+    from payments.services import end_to_end_id
+
+    today = today or timezone.localdate()
+    foundation = Organisation.objects.get(kind=Organisation.Kind.FOUNDATION)
+    entries = []
+    batch = PaymentBatch.objects.filter(status=PaymentBatch.Status.OPEN).order_by("-pk").first()
+    if batch is not None:
+        payments = list(batch.payments.select_related("burgerbaner").order_by("pk"))
+        entries.append(
+            Entry(
+                f"DEMO-UIT-{batch.pk}",
+                today,
+                credit=False,
+                transfers=[
+                    Transfer(
+                        p.amount,
+                        end_to_end_id(p),
+                        p.burgerbaner.legal_name,
+                        p.iban,
+                        f"Vrijwilligersvergoeding {p.month:02d}-{p.year}",
+                    )
+                    for p in payments
+                ],
+            )
+        )
+        if len(payments) > 1:
+            returned = payments[-1]
+            entries.append(
+                Entry(
+                    f"DEMO-RETOUR-{returned.pk}",
+                    today,
+                    credit=True,
+                    return_code="AC04",
+                    transfers=[Transfer(returned.amount, end_to_end_id(returned), text="Retour")],
+                )
+            )
+    entries += [
+        Entry(
+            f"DEMO-IN-{today:%Y%m%d}-1",
+            today,
+            credit=True,
+            transfers=[
+                Transfer(
+                    Decimal("2500.00"),
+                    name="WoonZorgFlevoland",
+                    iban="NL02ABNA0123456789",
+                    text=f"Bijdrage burgerbanen BB-WZF {today:%Y}",
+                )
+            ],
+        ),
+        Entry(
+            f"DEMO-IN-{today:%Y%m%d}-2",
+            today,
+            credit=True,
+            transfers=[
+                Transfer(
+                    Decimal("25.00"),
+                    name="A. de Boer",
+                    iban="NL36INGB0007654321",
+                    text="Gift Almeerse Burgerbaan",
+                )
+            ],
+        ),
+        Entry(
+            f"DEMO-IN-{today:%Y%m%d}-3",
+            today,
+            credit=True,
+            transfers=[
+                Transfer(
+                    Decimal("40.00"),
+                    name="J. Smit",
+                    iban="NL44RABO0123456789",
+                    text="Voor de burgerbaners",
+                )
+            ],
+        ),
+    ]
+    return statement_xml(
+        entries,
+        iban=foundation.iban,
+        statement_id=f"DEMO-{today:%Y%m%d}",
+        message_id=f"DEMO-{today:%Y%m%d}",
+        created=datetime.datetime.combine(today, datetime.time(6, 0)),
+    )

@@ -16,6 +16,7 @@ from segno.helpers import make_epc_qr
 
 from accounts.iban import normalise_iban
 from accounts.models import Organisation
+from sources.models import FundingSource
 
 DONATION_TEXT = "Gift Almeerse Burgerbaan"
 DEFAULT_AMOUNT = Decimal("25.00")
@@ -49,7 +50,22 @@ def foundation_account() -> Account | None:
         bic=foundation.bic,
         rsin=foundation.rsin,
         is_anbi=foundation.is_anbi,
+        text=donation_reference(),
     )
+
+
+def donation_reference() -> str:
+    """The reference of the donations source, so the bank statement books a gift there
+    by itself; a fixed text while there is no such source."""
+    reference = (
+        FundingSource.objects.filter(kind=FundingSource.Kind.DONATION, active=True)
+        .exclude(reference=None)
+        .exclude(reference="")
+        .order_by("pk")
+        .values_list("reference", flat=True)
+        .first()
+    )
+    return reference or DONATION_TEXT
 
 
 def epc_qr(account: Account, amount: Decimal) -> segno.QRCode:

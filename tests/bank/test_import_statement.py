@@ -178,3 +178,11 @@ def test_only_a_treasurer_reads_a_statement_in(batch, signer, admin_user):
         with pytest.raises(PermissionDenied):
             services.import_statement(statement(batch_entry(batch)), by=person)
     assert not Statement.objects.exists()
+
+
+def test_money_from_an_account_number_that_is_no_iban_waits_to_be_classified(
+    treasurer, foundation, sponsor
+):
+    content = statement(incoming("IN-1", "40.00", name="J. Smit", iban="NL00BANK0000000000"))
+    result = services.import_statement(content, by=treasurer)
+    assert result.counts == {Outcome.TO_CLASSIFY: 1}

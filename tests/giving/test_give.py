@@ -109,3 +109,16 @@ def test_the_code_image_is_large_enough_to_scan_from_a_screen(safe_almere):
     image = io.BytesIO()
     code.save(image, kind="png", scale=1)
     assert Image.open(image).size[0] >= 25
+
+
+def test_the_code_carries_the_reference_of_the_donations_source(client, safe_almere):
+    from sources.models import FundingSource
+
+    FundingSource.objects.create(
+        name="Giften", kind=FundingSource.Kind.DONATION, reference="BB-GIFT"
+    )
+    page = client.get(reverse("give")).content.decode()
+    assert "<dd>BB-GIFT</dd>" in page
+    image = io.BytesIO()
+    qr.epc_qr(qr.foundation_account(), qr.DEFAULT_AMOUNT).save(image, kind="png", scale=6)
+    assert parse_epc(decode_png(image.getvalue()))["text"] == "BB-GIFT"
