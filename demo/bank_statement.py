@@ -191,7 +191,7 @@ def demo_statement(today: datetime.date | None = None) -> bytes:
                 Transfer(
                     Decimal("40.00"),
                     name="J. Smit",
-                    iban="NL44RABO0123456789",
+                    iban="NL18RABO0123459876",
                     text="Voor de burgerbaners",
                 )
             ],
