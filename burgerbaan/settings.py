@@ -55,6 +55,8 @@ INSTALLED_APPS = [
     "dashboards",
     "privacy",
     "reports",
+    "bank",
+    "giving",
     "public",
     "demo",
 ]
@@ -274,6 +276,9 @@ LOGGING = {
 INVITATION_DAYS = envint("INVITATION_DAYS", 7)
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 IMPORT_EXPORT_USE_TRANSACTIONS = True  # an import with an error anywhere imports nothing
+
+# The largest bank statement (CAMT.053) the treasurer may upload; a day's is a few kB.
+BANK_STATEMENT_MAX_BYTES = envint("BANK_STATEMENT_MAX_BYTES", 5_000_000)
 
 # The SEPA credit transfer format of the batch files. pain.001.001.09 is what Dutch banks
 # ask for; pain.001.001.03 stays for a bank that still needs it.

@@ -27,5 +27,7 @@ urlpatterns = [
     path("", include("hours.urls")),
     path("betalingen/", include("payments.urls")),
     path("rapportage/", include("reports.urls")),
+    path("", include("giving.urls")),
+    path("bankafschriften/", include("bank.urls")),
     path("gezond/", health, name="health"),
 ]

@@ -1,5 +1,5 @@
 """Each role's home page and a person's page: what waits for whom, gathered from every app.
 
-Top floor of the layers (see README): may use every app below; nothing imports
-it, and it imports neither ``privacy`` nor ``reports``.
+A floor of its own above ``privacy`` and ``reports`` (see README): may use every
+app below it; only the public pages and the demo stand above it.
 """

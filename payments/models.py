@@ -48,6 +48,7 @@ class Payment(models.Model):
     )
     approved_by = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+")
     approved_at = models.DateTimeField(_("goedgekeurd op"))
+    paid_on = models.DateField(_("betaald op"), null=True, blank=True)
     return_reason = models.TextField(_("reden van terugkomen"), blank=True)
     returned_by = models.ForeignKey(
         "accounts.User", on_delete=models.PROTECT, null=True, blank=True, related_name="+"

@@ -534,8 +534,14 @@ def mark_batch_paid(batch: PaymentBatch, *, execution_date: datetime.date, by: U
     batch.status = PaymentBatch.Status.PAID
     batch.execution_date = execution_date
     batch.save()
-    for payment in batch.payments.select_for_update().select_related("burgerbaner__user"):
+    # Payments the bank statement already marked paid (or returned) keep their own day.
+    for payment in (
+        batch.payments.select_for_update()
+        .filter(status=PaymentStatus.APPROVED)
+        .select_related("burgerbaner__user")
+    ):
         payment.move_to(PaymentStatus.PAID)
+        payment.paid_on = execution_date
         payment.save()
         facts = {"month": date_format(payment.period, "F Y"), "amount": format_euro(payment.amount)}
         notify(
@@ -550,6 +556,38 @@ def mark_batch_paid(batch: PaymentBatch, *, execution_date: datetime.date, by: U
             url=payment.get_absolute_url(),
         )
     return batch
+
+
+@transaction.atomic
+def mark_paid_by_bank(payment: Payment, *, booked_on: datetime.date, by: User) -> bool:
+    """The bank statement shows ``payment`` went out on ``booked_on``: it is paid that day.
+
+    Once no payment of its batch waits any more, the batch is carried out too, on the
+    last booking day. Returns False when the payment was paid already (a statement read
+    twice books nothing twice); refuses a payment outside a batch.
+    """
+    _require(by, people.TREASURER)
+    payment = Payment.objects.select_for_update().get(pk=payment.pk)
+    if payment.status != PaymentStatus.APPROVED:
+        return False
+    if payment.batch_id is None:
+        raise PaymentError(_("Deze betaling zit nog niet in een betaalopdracht."))
+    batch = PaymentBatch.objects.select_for_update().get(pk=payment.batch_id)
+    payment.move_to(PaymentStatus.PAID)
+    payment.paid_on = booked_on
+    payment._history_user = by  # also outside a request (simple-history)
+    payment.save()
+    if (
+        batch.status == PaymentBatch.Status.OPEN
+        and not batch.payments.filter(status=PaymentStatus.APPROVED).exists()
+    ):
+        batch.status = PaymentBatch.Status.PAID
+        batch.execution_date = max(
+            day for day in batch.payments.values_list("paid_on", flat=True) if day
+        )
+        batch._history_user = by
+        batch.save()
+    return True
 
 
 @transaction.atomic

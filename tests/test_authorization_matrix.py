@@ -159,6 +159,14 @@ MATRIX: dict[str, tuple] = {
     "research_consent": (BURGERBANERS, BURGERBANERS),
     "outcomes_report": (ADMIN, ADMIN),
     "research_export": (ADMIN, ADMIN),
+    # the bank statement (a statement with a line still to classify): the treasurer only
+    "bank_upload": (TREASURER, TREASURER),
+    "bank_statement": (TREASURER, TREASURER),
+    "bank_unclassified": (TREASURER, TREASURER),
+    "bank_classify": (NOBODY, TREASURER),
+    # giving: public, read only
+    "give": (ANYONE, NOBODY),
+    "give_poster": (ANYONE, NOBODY),
     # the vacancy bank (a published place of the coordinator's non-profit)
     "place_list": (ANYONE, NOBODY),
     "place_detail": (ANYONE, NOBODY),
@@ -358,6 +366,20 @@ def world(people, burgerbaner, nonprofit, allowance, countersigned, paid_month):
         note="Eerder",
         by=people["treasurer"],
     )
+    from bank.models import Outcome, Statement, StatementLine
+
+    bank_statement = Statement.objects.create(
+        version="camt.053.001.02", sha256="0" * 64, imported_by=people["treasurer"]
+    )
+    bank_line = StatementLine.objects.create(
+        statement=bank_statement,
+        bank_reference="IN-1",
+        booked_on=datetime.date(YEAR, 5, 6),
+        amount=Decimal("25.00"),
+        is_credit=True,
+        counterparty_name="A. de Boer",
+        outcome=Outcome.TO_CLASSIFY,
+    )
     token = re.search(r"/uitnodiging/([^/\s]+)/", mail.outbox[-1].body).group(1)
     return {
         "people": people,
@@ -384,6 +406,8 @@ def world(people, burgerbaner, nonprofit, allowance, countersigned, paid_month):
         "place": place,
         "application": application,
         "elsewhere": elsewhere,
+        "bank_statement": bank_statement,
+        "bank_line": bank_line,
     }
 
 
@@ -407,6 +431,8 @@ def kwargs_for(name: str, world) -> dict | list:
         "extra_correct": {"pk": w["extra"].pk},
         "elsewhere_for": {"pk": w["burgerbaner"].pk},
         "elsewhere_correct": {"pk": w["elsewhere"].pk},
+        "bank_statement": {"pk": w["bank_statement"].pk},
+        "bank_classify": {"pk": w["bank_line"].pk},
         "year_report": {"year": YEAR},
         "report_export": {"year": YEAR, "kind": "personen", "fmt": "csv"},
         "audit_export": {"year": YEAR},

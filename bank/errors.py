@@ -1,0 +1,5 @@
+from burgerbaan.errors import DomainError
+
+
+class BankError(DomainError):
+    pass
