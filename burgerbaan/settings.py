@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "dashboards",
     "privacy",
     "reports",
+    "funding",
     "demo",
 ]
 

@@ -24,5 +24,6 @@ urlpatterns = [
     path("", include("hours.urls")),
     path("betalingen/", include("payments.urls")),
     path("rapportage/", include("reports.urls")),
+    path("financiering/", include("funding.urls")),
     path("gezond/", health, name="health"),
 ]

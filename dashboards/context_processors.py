@@ -10,6 +10,7 @@ WORK_LINKS = [
     (perms.BURGERBANER, "my_payments", gettext_noop("Mijn betalingen")),
     (perms.SIGNER, "countersign_queue", gettext_noop("Mede-ondertekenen")),
     (perms.TREASURER, "treasurer_home", gettext_noop("Betalingen")),
+    (perms.TREASURER, "funding_home", gettext_noop("Financiering")),
 ]
 
 

@@ -29,6 +29,7 @@ from agreements.models import AllowanceAgreement, VolunteerAgreement
 from guidance.models import CheckIn, Goal
 from hours import services as hours
 from reports.models import StatementRun
+from sources.models import Receipt
 from tests.conftest import YEAR
 from tests.factories import PASSWORD, user_with_role
 from tests.helpers import log_in
@@ -146,6 +147,11 @@ MATRIX: dict[str, tuple] = {
     "research_consent": (BURGERBANERS, BURGERBANERS),
     "outcomes_report": (ADMIN, ADMIN),
     "research_export": (ADMIN, ADMIN),
+    # funding (the source of the owner's allowance agreement, with money received)
+    "funding_home": (TREASURER | ADMIN, TREASURER | ADMIN),
+    "funding_source": (TREASURER | ADMIN, TREASURER | ADMIN),
+    "receipt_create": (NOBODY, TREASURER),
+    "receipt_correct": (TREASURER, TREASURER),
     # allauth: log in, passwords, e-mail and two-step login
     "account_login": (PUBLIC, PUBLIC),
     "account_logout": (PUBLIC, PUBLIC),
@@ -306,6 +312,11 @@ def world(people, burgerbaner, nonprofit, allowance, countersigned, paid_month):
         ),
         "goal": Goal.objects.create(burgerbaner=burgerbaner, title="Fiets maken", created_by=admin),
         "extra": extra,
+        "receipt": Receipt.objects.create(
+            source=AllowanceAgreement.objects.get(burgerbaner=burgerbaner).source,
+            amount=Decimal("500.00"),
+            received_on=datetime.date(YEAR, 2, 1),
+        ),
     }
 
 
@@ -345,6 +356,8 @@ def kwargs_for(name: str, world) -> dict | list:
         "evaluation_set": {"pk": w["volunteer"].pk},
         "outcomes_report": {"year": YEAR},
         "research_export": {"year": YEAR},
+        "funding_source": {"pk": w["receipt"].source_id},
+        "receipt_correct": {"pk": w["receipt"].pk},
         "mfa_remove_webauthn": {"pk": 999_999},
         "mfa_edit_webauthn": {"pk": 999_999},
     }
