@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "privacy",
     "reports",
     "funding",
+    "sponsors",
     "demo",
 ]
 

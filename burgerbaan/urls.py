@@ -25,5 +25,6 @@ urlpatterns = [
     path("betalingen/", include("payments.urls")),
     path("rapportage/", include("reports.urls")),
     path("financiering/", include("funding.urls")),
+    path("", include("sponsors.urls")),
     path("gezond/", health, name="health"),
 ]

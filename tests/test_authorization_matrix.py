@@ -24,12 +24,12 @@ from django.core import mail
 from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from accounts.models import Role
+from accounts.models import Organisation, Role
 from agreements.models import AllowanceAgreement, VolunteerAgreement
 from guidance.models import CheckIn, Goal
 from hours import services as hours
 from reports.models import StatementRun
-from sources.models import Receipt
+from sources.models import FundingSource, Receipt
 from tests.conftest import YEAR
 from tests.factories import PASSWORD, user_with_role
 from tests.helpers import log_in
@@ -45,6 +45,7 @@ ROLES = (
     "signer",
     "treasurer",
     "admin",
+    "sponsor",
 )
 NOBODY: frozenset[str] = frozenset()
 ANYONE = frozenset(ROLES)
@@ -56,6 +57,7 @@ OWNER = frozenset({"owner"})
 SIGNER = frozenset({"signer"})
 TREASURER = frozenset({"treasurer"})
 ADMIN = frozenset({"admin"})
+SPONSOR = frozenset({"sponsor"})
 # Who may look at one burgerbaner's records: themselves, the coordinator of their
 # non-profit, Safe Almere and the admins; never another burgerbaner or non-profit.
 CONCERNED = OWNER | {"coordinator"} | SAFE_ALMERE | ADMIN
@@ -152,6 +154,12 @@ MATRIX: dict[str, tuple] = {
     "funding_source": (TREASURER | ADMIN, TREASURER | ADMIN),
     "receipt_create": (NOBODY, TREASURER),
     "receipt_correct": (TREASURER, TREASURER),
+    # sponsors (the sponsor of the owner's allowance agreement) and the public pages
+    "sponsor_portal": (SPONSOR, SPONSOR),
+    "sponsor_statement": (SPONSOR, SPONSOR),
+    "statement_check": (ANYONE, ANYONE),
+    "factsheet": (ANYONE, ANYONE),
+    "factsheet_pdf": (ANYONE, ANYONE),
     # allauth: log in, passwords, e-mail and two-step login
     "account_login": (PUBLIC, PUBLIC),
     "account_logout": (PUBLIC, PUBLIC),
@@ -269,9 +277,14 @@ def world(people, burgerbaner, nonprofit, allowance, countersigned, paid_month):
         year=YEAR, requested_by=admin, status=StatementRun.Status.DONE, done=1, total=1
     )
     run.file.save("jaaropgaven-test.zip", ContentFile(b"PK\x05\x06" + b"\0" * 18))
+    sponsor = Organisation.objects.create(name="Knipscheer", kind=Organisation.Kind.SPONSOR)
+    AllowanceAgreement.objects.filter(burgerbaner=burgerbaner).update(
+        source=FundingSource.objects.create(name="Knipscheer", kind="company", organisation=sponsor)
+    )
     people = {
         **people,
         "unenrolled_admin": user_with_role(Role.Kind.ADMIN, totp=False, name="Nieuwe beheerder"),
+        "sponsor": user_with_role(Role.Kind.SPONSOR, sponsor, name="Contact Knipscheer"),
     }
     invitee = people["other_burgerbaner"]
     invitee.set_unusable_password()
@@ -358,6 +371,7 @@ def kwargs_for(name: str, world) -> dict | list:
         "research_export": {"year": YEAR},
         "funding_source": {"pk": w["receipt"].source_id},
         "receipt_correct": {"pk": w["receipt"].pk},
+        "sponsor_statement": {"year": YEAR},
         "mfa_remove_webauthn": {"pk": 999_999},
         "mfa_edit_webauthn": {"pk": 999_999},
     }
