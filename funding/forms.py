@@ -11,6 +11,7 @@ class ReceiptForm(forms.Form):
     source = forms.ModelChoiceField(
         label=_("Bron"),
         queryset=FundingSource.objects.all(),
+        empty_label=_("Kies een bron"),
         error_messages={"invalid_choice": _("Kies een bron uit de lijst.")},
     )
     amount = forms.DecimalField(label=_("Bedrag"), max_digits=10, decimal_places=2)

@@ -30,6 +30,7 @@ def sponsor_portal(request):
         raise InputRefused(form.errors["jaar"][0])
     rows = figures.figures_by_year(figures.sources_of([o.pk for o in organisations]))
     year = form.cleaned_data["jaar"] or figures.years_shown(rows)[0]
+    people = figures.people_of_year(rows, year)
     return render(
         request,
         "sponsors/portal.html",
@@ -37,7 +38,10 @@ def sponsor_portal(request):
             "organisations": organisations,
             "rows": rows,
             "year": year,
-            "outcomes": outcomes(year, burgerbaner_ids=figures.people_of_year(rows, year)),
+            # Answers of fewer than 5 people could be traced back to one of them.
+            "outcomes": (
+                outcomes(year, burgerbaner_ids=people) if len(people) >= SMALL_GROUP else None
+            ),
             "small_group": SMALL_GROUP,
         },
     )

@@ -92,10 +92,23 @@ def test_an_odd_year_is_refused_plainly(client, sponsor_user):
 def test_the_portal_runs_a_fixed_number_of_queries(
     client, sponsor_user, funded, django_assert_max_num_queries
 ):
-    funded(2)
+    funded(5)
     log_in(client, sponsor_user)
     with django_assert_max_num_queries(60) as few:
         client.get(reverse("sponsor_portal"), {"jaar": YEAR})
     funded(8)
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(reverse("sponsor_portal"), {"jaar": YEAR})
+
+
+def test_no_outcomes_when_the_sponsor_funds_fewer_than_five_people(client, sponsor_user, funded):
+    """Many answers of two people would still be the answers of two people."""
+    from guidance.models import Wellbeing
+
+    for person in funded(2):
+        for quarter in (1, 2, 3, 4):
+            Wellbeing.objects.create(burgerbaner=person, year=YEAR, quarter=quarter, feeling=2)
+    log_in(client, sponsor_user)
+    response = client.get(reverse("sponsor_portal"), {"jaar": YEAR})
+    assert response.context["outcomes"] is None
+    assert "Dan tonen we hier niets" in response.text
