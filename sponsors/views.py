@@ -1,6 +1,6 @@
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
@@ -51,6 +51,8 @@ def sponsor_portal(request):
 def sponsor_statement(request, year: int):
     """The yearly statement PDF, signed by Safe Almere, with a code anyone can check."""
     organisation = _organisations(request)[0]
+    if not YearForm({"jaar": year}).is_valid():
+        raise Http404
     statement = figures.statement_for(organisation, year, to=request.user)
     foundation = Organisation.objects.filter(kind=Organisation.Kind.FOUNDATION).first()
     pdf = template_pdf(

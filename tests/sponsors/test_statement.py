@@ -56,3 +56,10 @@ def test_new_figures_get_a_new_statement_and_the_old_code_still_checks(
     first, second = Statement.objects.order_by("pk")
     assert first.code != second.code
     assert (first.hours, second.hours) == (Decimal("10.00"), Decimal("20.00"))
+
+
+@pytest.mark.parametrize("year", [1, 99999])
+def test_a_statement_of_an_impossible_year_is_not_found(client, sponsor_user, year):
+    log_in(client, sponsor_user)
+    assert client.get(reverse("sponsor_statement", args=[year])).status_code == 404
+    assert not Statement.objects.exists()
