@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from agreements.models import AgreementStatus
 from burgerbaan.errors import DomainError
 from burgerbaan.money import format_euro
 from funding import money
@@ -88,7 +89,7 @@ def funding_source(request, pk: int):
             "commitments": source.commitments.all(),
             "receipts": receipts,
             "can_book": can_book_receipts(request.user),
-            "running": source.allowance_agreements.filter(status="active").count(),
+            "running": source.allowance_agreements.filter(status=AgreementStatus.ACTIVE).count(),
         },
     )
 
