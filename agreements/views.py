@@ -20,6 +20,7 @@ from agreements.forms import (
     SignForm,
     VolunteerAgreementForm,
 )
+from agreements.funding import funding
 from agreements.models import AgreementStatus, AllowanceAgreement, Signature, VolunteerAgreement
 from agreements.pdf import agreement_pdf as render_agreement_pdf
 from burgerbaan.forms import show_refusal
@@ -124,10 +125,21 @@ def agreement_detail(request, kind: str, pk: int):
                 and agreement.misses_rate_from_21()
                 else ""
             ),
+            "funding_warning": _funding_warning(agreement) if is_admin else None,
             "versions": agreement.all_versions() if is_admin else [],
             "history": agreement.history.select_related("history_user")[:50] if is_admin else [],
         },
     )
+
+
+def _funding_warning(agreement) -> str | None:
+    """Before anyone signs, an allowance agreement on a source without enough money warns."""
+    if not isinstance(agreement, AllowanceAgreement) or agreement.status not in (
+        AgreementStatus.DRAFT,
+        AgreementStatus.AWAITING_SIGNATURES,
+    ):
+        return None
+    return funding().shortfall_warning(agreement)
 
 
 @require_POST

@@ -29,5 +29,7 @@ urlpatterns = [
     path("rapportage/", include("reports.urls")),
     path("", include("giving.urls")),
     path("bankafschriften/", include("bank.urls")),
+    path("financiering/", include("funding.urls")),
+    path("", include("sponsors.urls")),
     path("gezond/", health, name="health"),
 ]

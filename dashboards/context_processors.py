@@ -11,6 +11,7 @@ WORK_LINKS = [
     (perms.SIGNER, "countersign_queue", gettext_noop("Mede-ondertekenen")),
     (perms.TREASURER, "treasurer_home", gettext_noop("Betalingen")),
     (perms.TREASURER, "bank_upload", gettext_noop("Bankafschrift")),
+    (perms.TREASURER, "funding_home", gettext_noop("Financiering")),
     (perms.COORDINATOR, "my_places", gettext_noop("Mijn plekken")),
     (perms.ADMIN, "intake_funnel", gettext_noop("Aanmeldingen")),
     (perms.ADMIN, "place_review", gettext_noop("Plekken goedkeuren")),

@@ -197,6 +197,14 @@ def seed() -> None:
     grant_role(signer, Role.Kind.SIGNER, by=admin)
     for user in (admin, treasurer, signer):
         _with_totp(user)
+    # The contact person of the first sponsor: the sponsor portal, two-step login optional.
+    grant_role(
+        _user("sponsor1@burgerbaan.test", "Marloes Kok"),
+        Role.Kind.SPONSOR,
+        sponsors[0].organisation,
+        by=admin,
+    )
+    funding.seed(sponsors, treasurer, today)
 
     coordinators = []
     for number, name in enumerate(

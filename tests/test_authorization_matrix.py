@@ -24,13 +24,14 @@ from django.core import mail
 from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from accounts.models import Role
+from accounts.models import Organisation, Role
 from agreements.models import AllowanceAgreement, VolunteerAgreement
 from guidance.models import CheckIn, Goal
 from hours import services as hours
 from intake.models import Application, Stage
 from places.models import District, KindOfWork, Place, PlaceStatus
 from reports.models import StatementRun
+from sources.models import FundingSource, Receipt
 from tests.conftest import YEAR
 from tests.factories import PASSWORD, user_with_role
 from tests.helpers import log_in
@@ -46,6 +47,7 @@ ROLES = (
     "signer",
     "treasurer",
     "admin",
+    "sponsor",
 )
 NOBODY: frozenset[str] = frozenset()
 ANYONE = frozenset(ROLES)
@@ -57,6 +59,7 @@ OWNER = frozenset({"owner"})
 SIGNER = frozenset({"signer"})
 TREASURER = frozenset({"treasurer"})
 ADMIN = frozenset({"admin"})
+SPONSOR = frozenset({"sponsor"})
 # Who may look at one burgerbaner's records: themselves, the coordinator of their
 # non-profit, Safe Almere and the admins; never another burgerbaner or non-profit.
 CONCERNED = OWNER | {"coordinator"} | SAFE_ALMERE | ADMIN
@@ -192,6 +195,17 @@ MATRIX: dict[str, tuple] = {
     "application_place": (ADMIN, ADMIN),
     "plans_for_my_places": (COORDINATORS, NOBODY),
     "application_plan_view": (PLACE_KEEPERS, NOBODY),
+    # funding (the source of the owner's allowance agreement, with money received)
+    "funding_home": (TREASURER | ADMIN, TREASURER | ADMIN),
+    "funding_source": (TREASURER | ADMIN, TREASURER | ADMIN),
+    "receipt_create": (NOBODY, TREASURER),
+    "receipt_correct": (TREASURER, TREASURER),
+    # sponsors (the sponsor of the owner's allowance agreement) and the public pages
+    "sponsor_portal": (SPONSOR, SPONSOR),
+    "sponsor_statement": (SPONSOR, SPONSOR),
+    "statement_check": (ANYONE, ANYONE),
+    "factsheet": (ANYONE, ANYONE),
+    "factsheet_pdf": (ANYONE, ANYONE),
     # allauth: log in, passwords, e-mail and two-step login
     "account_login": (PUBLIC, PUBLIC),
     "account_logout": (PUBLIC, PUBLIC),
@@ -309,9 +323,14 @@ def world(people, burgerbaner, nonprofit, allowance, countersigned, paid_month):
         year=YEAR, requested_by=admin, status=StatementRun.Status.DONE, done=1, total=1
     )
     run.file.save("jaaropgaven-test.zip", ContentFile(b"PK\x05\x06" + b"\0" * 18))
+    sponsor = Organisation.objects.create(name="Knipscheer", kind=Organisation.Kind.SPONSOR)
+    AllowanceAgreement.objects.filter(burgerbaner=burgerbaner).update(
+        source=FundingSource.objects.create(name="Knipscheer", kind="company", organisation=sponsor)
+    )
     people = {
         **people,
         "unenrolled_admin": user_with_role(Role.Kind.ADMIN, totp=False, name="Nieuwe beheerder"),
+        "sponsor": user_with_role(Role.Kind.SPONSOR, sponsor, name="Contact Knipscheer"),
     }
     invitee = people["other_burgerbaner"]
     invitee.set_unusable_password()
@@ -408,6 +427,11 @@ def world(people, burgerbaner, nonprofit, allowance, countersigned, paid_month):
         "elsewhere": elsewhere,
         "bank_statement": bank_statement,
         "bank_line": bank_line,
+        "receipt": Receipt.objects.create(
+            source=AllowanceAgreement.objects.get(burgerbaner=burgerbaner).source,
+            amount=Decimal("500.00"),
+            received_on=datetime.date(YEAR, 2, 1),
+        ),
     }
 
 
@@ -453,6 +477,9 @@ def kwargs_for(name: str, world) -> dict | list:
         "outcomes_report": {"year": YEAR},
         "research_export": {"year": YEAR},
         "place_detail": {"pk": w["place"].pk, "slug": w["place"].slug},
+        "funding_source": {"pk": w["receipt"].source_id},
+        "receipt_correct": {"pk": w["receipt"].pk},
+        "sponsor_statement": {"year": YEAR},
         "mfa_remove_webauthn": {"pk": 999_999},
         "mfa_edit_webauthn": {"pk": 999_999},
     }

@@ -17,6 +17,7 @@ DEMO_LOGINS = [
     "ondertekenaar@burgerbaan.test",
     *[f"coordinator{n}@burgerbaan.test" for n in range(1, 5)],
     *[f"burgerbaner{n}@burgerbaan.test" for n in range(1, 7)],
+    "sponsor1@burgerbaan.test",
 ]
 
 
@@ -154,3 +155,32 @@ def test_totp_code_refuses_what_is_no_secret():
 
     with pytest.raises(CommandError, match="no TOTP secret"):
         call_command("totp_code", "not base32!", stdout=io.StringIO())
+
+
+def test_the_demo_has_money_coming_in_and_a_sponsor_login(settings, client):
+    from decimal import Decimal
+
+    from django.urls import reverse
+
+    from funding import money
+    from sources.models import Commitment, FundingSource, Receipt
+    from tests.helpers import log_in
+
+    settings.DEBUG = True
+    call_command("seed_demo")
+    kinds = set(FundingSource.objects.values_list("kind", flat=True))
+    assert {"company", "own", "fund", "donation"} <= kinds
+    assert Commitment.objects.filter(source__organisation__name="WoonZorgFlevoland").exists()
+    assert Receipt.objects.filter(source__kind="donation").count() == 5
+    receipts = Receipt.objects.count()
+    call_command("seed_demo")
+    assert Receipt.objects.count() == receipts
+    rows = money.money_of_sources()
+    assert sum(row.paid for row in rows) > Decimal("0")
+
+    sponsor = User.objects.get(email="sponsor1@burgerbaan.test")
+    assert sponsor.check_password(demo.PASSWORD)
+    log_in(client, sponsor)
+    page = client.get(reverse("sponsor_portal"))
+    assert page.status_code == 200
+    assert "WoonZorgFlevoland" in page.text

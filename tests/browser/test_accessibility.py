@@ -27,12 +27,14 @@ from intake.models import Application, Stage
 from payments import services as payments
 from places.models import District, KindOfWork, Place, PlaceStatus
 from reports.models import StatementRun
+from sources.models import FundingSource
 from tests.browser.helpers import log_in
 from tests.conftest import YEAR
 from tests.factories import (
     TOTP_SECRET,
     AllowanceAgreementFactory,
     OrganisationFactory,
+    user_with_role,
     year_rules,
 )
 from tests.helpers import totp_code
@@ -279,6 +281,13 @@ def pilot(
         stage=Stage.PLAN_MADE,
     )
     application.places.set([place])
+    # A sponsor paying the burgerbaner's allowance, and its contact person.
+    sponsor = OrganisationFactory(name="WoonZorgFlevoland", kind="sponsor")
+    burgerbaner.allowanceagreements.update(
+        source=FundingSource.objects.create(
+            name=sponsor.name, kind="company", organisation=sponsor, reference="BB-WZF"
+        )
+    )
     return {
         "anonymous": None,
         "burgerbaner": burgerbaner.user,
@@ -286,6 +295,7 @@ def pilot(
         "signer": signer,
         "treasurer": treasurer,
         "admin": admin_user,
+        "sponsor": user_with_role(Role.Kind.SPONSOR, sponsor, name="Marloes Kok"),
         "invitation": invitation,
         "waiting": waiting,
         "run": run,
@@ -311,6 +321,9 @@ def states(page, role: str, pilot):
         yield
         page.goto("/aanmelden/bedankt/")
         yield
+        for public in ("/feiten/", "/verklaring/", "/verklaring/?code=ABCD-EFGH-2345"):
+            page.goto(public)
+            yield
         page.goto("/accounts/login/")
         page.get_by_label("E-mail").fill("iemand@example.org")
         page.get_by_label("Wachtwoord").fill("fout")
@@ -374,7 +387,7 @@ def states(page, role: str, pilot):
 
 
 @pytest.mark.parametrize(
-    "role", ["anonymous", "burgerbaner", "coordinator", "signer", "treasurer", "admin"]
+    "role", ["anonymous", "burgerbaner", "coordinator", "signer", "treasurer", "admin", "sponsor"]
 )
 def test_every_page_meets_wcag_21_aa_on_a_phone(checked_page, role, pilot):
     page = checked_page

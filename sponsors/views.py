@@ -1,0 +1,102 @@
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from accounts.models import Organisation
+from burgerbaan.errors import InputRefused
+from burgerbaan.pdf import template_pdf
+from reports.outcomes import SMALL_GROUP, outcomes
+from sponsors import figures
+from sponsors.forms import CodeForm, YearForm
+from sponsors.models import Statement
+from sponsors.permissions import sponsor_organisation_ids
+
+
+def _organisations(request) -> list[Organisation]:
+    ids = sponsor_organisation_ids(request.user)
+    if not ids:
+        raise PermissionDenied
+    return list(Organisation.objects.filter(pk__in=ids).order_by("name"))
+
+
+@login_required
+def sponsor_portal(request):
+    """The sponsor's own figures over the years, and the outcomes of the people funded."""
+    organisations = _organisations(request)
+    form = YearForm(request.GET)
+    if not form.is_valid():
+        raise InputRefused(form.errors["jaar"][0])
+    rows = figures.figures_by_year(figures.sources_of([o.pk for o in organisations]))
+    year = form.cleaned_data["jaar"] or figures.years_shown(rows)[0]
+    people = figures.people_of_year(rows, year)
+    return render(
+        request,
+        "sponsors/portal.html",
+        {
+            "organisations": organisations,
+            "rows": rows,
+            "year": year,
+            # Answers of fewer than 5 people could be traced back to one of them.
+            "outcomes": (
+                outcomes(year, burgerbaner_ids=people) if len(people) >= SMALL_GROUP else None
+            ),
+            "small_group": SMALL_GROUP,
+        },
+    )
+
+
+@login_required
+def sponsor_statement(request, year: int):
+    """The yearly statement PDF, signed by Safe Almere, with a code anyone can check."""
+    organisation = _organisations(request)[0]
+    if not YearForm({"jaar": year}).is_valid():
+        raise Http404
+    statement = figures.statement_for(organisation, year, to=request.user)
+    foundation = Organisation.objects.filter(kind=Organisation.Kind.FOUNDATION).first()
+    pdf = template_pdf(
+        "sponsors/pdf/statement.html",
+        {
+            "statement": statement,
+            "foundation": foundation,
+            "check_url": request.build_absolute_uri("/verklaring/"),
+        },
+    )
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="verklaring-{year}.pdf"'
+    return response
+
+
+def statement_check(request):
+    """Anyone checks a statement's code: which sponsor, which year, which totals."""
+    form = CodeForm(request.GET or None)
+    statement = None
+    searched = False
+    if form.is_valid():
+        searched = True
+        code = figures.normalise_code(form.cleaned_data["code"])
+        statement = (
+            Statement.objects.select_related("organisation").filter(code=code).first()
+            if code
+            else None
+        )
+    return render(
+        request,
+        "sponsors/statement_check.html",
+        {"form": form, "statement": statement, "searched": searched},
+    )
+
+
+def factsheet(request):
+    return render(request, "sponsors/factsheet.html", {"facts": figures.facts()})
+
+
+def factsheet_pdf(request):
+    pdf = template_pdf(
+        "sponsors/pdf/factsheet.html",
+        {"facts": figures.facts(), "today": timezone.localdate()},
+    )
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = 'attachment; filename="burgerbaan-feiten.pdf"'
+    return response

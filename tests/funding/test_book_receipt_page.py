@@ -1,0 +1,53 @@
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from sources.models import Receipt
+from tests.helpers import log_in
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_treasurer_books_money_received_on_the_funding_page(client, treasurer, sponsor_source):
+    log_in(client, treasurer)
+    response = client.post(
+        reverse("receipt_create"),
+        {"source": sponsor_source.pk, "amount": "1250,50", "received_on": "2026-02-03"},
+    )
+    assert response["Location"] == reverse("funding_source", args=[sponsor_source.pk])
+    receipt = Receipt.objects.get(amount=Decimal("1250.50"))
+    assert (receipt.source, receipt.booked_by) == (sponsor_source, treasurer)
+    page = client.get(reverse("funding_source", args=[sponsor_source.pk]))
+    assert "€\xa05.250,50" in page.text  # received: € 4.000 before, and this
+
+
+@pytest.mark.parametrize(
+    ("amount", "day", "message"),
+    [
+        ("0", "2026-02-03", "Vul een bedrag van meer dan € 0,00 in."),
+        ("100", "2999-01-01", "Deze datum ligt in de toekomst."),
+        ("veel", "2026-02-03", "Voer een getal in."),
+    ],
+)
+def test_a_wrong_receipt_says_why_and_books_nothing(
+    client, treasurer, sponsor_source, amount, day, message
+):
+    log_in(client, treasurer)
+    before = Receipt.objects.count()
+    response = client.post(
+        reverse("receipt_create"),
+        {"source": sponsor_source.pk, "amount": amount, "received_on": day},
+    )
+    assert response.status_code == 200
+    assert message in response.text
+    assert Receipt.objects.count() == before
+
+
+def test_a_counter_entry_takes_a_receipt_out_of_the_count(client, treasurer, sponsor_source):
+    log_in(client, treasurer)
+    receipt = sponsor_source.receipts.get()
+    client.post(reverse("receipt_correct", args=[receipt.pk]), {"reason": "Dubbel geboekt"})
+    page = client.get(reverse("funding_source", args=[sponsor_source.pk]))
+    assert page.context["figures"].received == Decimal("0.00")
+    assert "Tegenboeking:" in page.text
