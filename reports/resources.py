@@ -31,6 +31,7 @@ class PersonReportResource(resources.Resource):
     travel = money("travel", "reiskosten")
     total = money("total", "totaal")
     paid = money("paid", "betaald")
+    not_paid = money("not_paid", "niet uitbetaald: boven het maximum")
     headroom = money("headroom", "ruimte tot jaarmaximum")
     payments = fields.Field(
         attribute="payments",

@@ -56,6 +56,20 @@ def test_xlsx_export_totals_match_the_database(client, admin_user, paid_year):
     assert values["burgerbaner"] == "Fatima el Amrani"
     assert Decimal(str(values["betaald"])) == Decimal("81.00")
     assert Decimal(str(values["totaal"])) == Decimal("81.00")
+    assert Decimal(str(values["niet uitbetaald: boven het maximum"])) == Decimal("0.00")
+
+
+def test_the_year_report_says_what_was_not_paid_over_a_maximum(
+    client, admin_user, burgerbaner, countersigned
+):
+    countersigned(4, list(range(1, 9)))  # 224,00: 14,00 over the monthly maximum
+    log_in(client, admin_user)
+    response = client.get(reverse("report_export", args=[YEAR, "personen", "xlsx"]))
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    values = dict(zip([c.value for c in sheet[1]], [c.value for c in sheet[2]], strict=True))
+    assert Decimal(str(values["niet uitbetaald: boven het maximum"])) == Decimal("14.00")
+    page = client.get(reverse("year_report", args=[YEAR])).text
+    assert "Niet uitbetaald: boven het maximum" in page and "€\xa014,00" in page
 
 
 def test_json_and_csv_exports(client, admin_user, paid_year):
