@@ -266,6 +266,9 @@ def send_for_signature(
         check_terms(
             type(agreement), agreement.terms(), exclude=agreement
         )  # the rules may have changed since the draft was made
+        if isinstance(agreement, AllowanceAgreement) and not agreement.bijstand_informed_at:
+            # The person may have said they receive bijstand after the draft was made.
+            check_bijstand_informed(agreement.burgerbaner, agreement.start_date, False)
         agreement.move_to(AgreementStatus.AWAITING_SIGNATURES)
         agreement.freeze_document()
         agreement.save()

@@ -100,3 +100,24 @@ def test_the_agreement_text_no_longer_promises_no_effect_on_a_benefit(draft_allo
     assert "gevolgen voor een uitkering of toeslag." not in text
     assert "Zo voorkomen we belasting en gevolgen" not in text
     assert "Een uitkering of toeslag kan wél gevolgen hebben" in text
+
+
+def test_a_draft_made_before_the_person_said_bijstand_is_not_sent_until_confirmed(
+    client, admin_user, draft_allowance, burgerbaner
+):
+    burgerbaner.benefit = Benefit.SOCIAL_ASSISTANCE
+    burgerbaner.date_of_birth = datetime.date(2002, 3, 1)
+    burgerbaner.save()
+    log_in(client, admin_user)
+    response = client.post(
+        reverse("agreement_send", args=["vergoeding", draft_allowance.pk]), follow=True
+    )
+    assert "jonger dan 27 en krijgt bijstand" in response.text
+    draft_allowance.refresh_from_db()
+    assert draft_allowance.status == "draft"
+    client.post(
+        reverse("agreement_edit", args=["vergoeding", draft_allowance.pk]),
+        allowance_data(hourly_rate="3.30", bijstand_informed="on"),
+    )
+    draft_allowance.refresh_from_db()
+    assert draft_allowance.bijstand_informed_by == admin_user
