@@ -138,6 +138,7 @@ def personal_data(burgerbaner: Burgerbaner) -> dict:
             "iban",
             "approved_at",
             "batch__execution_date",
+            "paid_on",
             "return_reason",
         ),
         "giften_en_reiskosten": _rows(

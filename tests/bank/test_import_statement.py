@@ -186,3 +186,11 @@ def test_money_from_an_account_number_that_is_no_iban_waits_to_be_classified(
     content = statement(incoming("IN-1", "40.00", name="J. Smit", iban="NL00BANK0000000000"))
     result = services.import_statement(content, by=treasurer)
     assert result.counts == {Outcome.TO_CLASSIFY: 1}
+
+
+def test_the_bank_day_is_in_the_burgerbaners_data_download(batch, treasurer, burgerbaner):
+    from privacy.services import personal_data
+
+    services.import_statement(statement(batch_entry(batch)), by=treasurer)
+    rows = personal_data(burgerbaner)["betalingen"]
+    assert {row["paid_on"] for row in rows} == {BOOKED.isoformat()}

@@ -159,3 +159,14 @@ def test_the_statement_page_runs_the_same_queries_for_many_lines(
     with django_assert_max_num_queries(len(few.captured_queries)):
         response = client.get(reverse("bank_statement", args=[large.pk]))
     assert response.content.decode().count("ontvangst geboekt: WoonZorgFlevoland") == 38
+
+
+def test_the_payment_page_shows_the_day_the_bank_paid_it(client, batch, treasurer, burgerbaner):
+    from bank import services
+
+    services.import_statement(statement(batch_entry(batch)), by=treasurer)
+    payment = batch.payments.get(month=3)
+    log_in(client, burgerbaner.user)
+    page = client.get(payment.get_absolute_url()).content.decode()
+    assert "Betaald op" in page
+    assert "6 mei 2025" in page
