@@ -1,4 +1,5 @@
 from django import forms
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -135,7 +136,9 @@ class AllowanceAgreementForm(TermsForm):
         self.fields["end_date"].required = True
         # Left empty, the cooperative pays from its own money, as it did before sponsors came.
         source = self.fields["source"]
-        source.queryset = FundingSource.objects.filter(active=True).exclude(
+        # A source no longer in use stays choosable on the agreement that already names it.
+        current = self.instance.source_id if self.instance.pk else None
+        source.queryset = FundingSource.objects.filter(Q(active=True) | Q(pk=current)).exclude(
             kind=FundingSource.Kind.OWN
         )
         source.required = False

@@ -30,6 +30,7 @@ from reports.resources import (
 )
 from reports.statements import statement_pdf
 from reports.tasks import build_statements_zip
+from sources.models import Receipt
 
 FORMATS = {"csv": base_formats.CSV, "xlsx": base_formats.XLSX, "json": base_formats.JSON}
 
@@ -179,7 +180,8 @@ def export(request, year: int, kind: str, fmt: str):
 
 @people.role_required(people.ADMIN)
 def audit_export(request, year: int):
-    """Every signature and money state change of a year, for the auditor (CSV)."""
+    """Every signature, money state change and money received of a year, for the
+    auditor (CSV)."""
     response = HttpResponse(content_type="text/csv")
     response["Content-Disposition"] = f'attachment; filename="audit-{year}.csv"'
     writer = csv.writer(response)
@@ -212,6 +214,20 @@ def audit_export(request, year: int):
                 record.id,
                 record.status,
                 record.amount,
+                "",
+            ]
+        )
+    receipts = Receipt.objects.filter(Q(booked_at__year=year) | Q(received_on__year=year))
+    for receipt in receipts.select_related("booked_by", "source").order_by("booked_at", "pk"):
+        what = "tegenboeking ontvangst" if receipt.is_counter_entry else "ontvangst"
+        writer.writerow(
+            [
+                receipt.booked_at.isoformat(),
+                neutralise(receipt.booked_by.name if receipt.booked_by else "systeem"),
+                neutralise(f"{what} {receipt.source.name}"),
+                receipt.pk,
+                "",
+                receipt.amount,
                 "",
             ]
         )

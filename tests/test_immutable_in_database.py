@@ -250,3 +250,15 @@ def test_a_signed_agreement_keeps_its_terms(burgerbaner, admin_user):
         )
         == 1
     )
+
+
+def test_money_received_never_changes_nor_goes(treasurer):
+    from sources.models import FundingSource, Receipt
+
+    source = FundingSource.objects.create(name="Fonds", kind="fund")
+    receipt = Receipt.objects.create(
+        source=source, amount=Decimal("100.00"), received_on=datetime.date(YEAR, 1, 2)
+    )
+    refused("UPDATE sources_receipt SET amount = 1 WHERE id = %s", receipt.pk)
+    refused("DELETE FROM sources_receipt WHERE id = %s", receipt.pk)
+    refused("UPDATE sources_historicalreceipt SET amount = 1 WHERE id = %s", receipt.pk)

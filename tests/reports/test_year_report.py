@@ -121,6 +121,24 @@ def test_audit_export_lists_signatures_and_money_changes(client, admin_user, pai
     assert "betaling" in text and "paid" in text and "approved" in text
 
 
+def test_audit_export_lists_money_received_and_its_counter_entries(client, admin_user, treasurer):
+    import datetime
+
+    from sources import services as sources
+    from sources.models import FundingSource
+
+    fund = FundingSource.objects.create(name="Oranje Fonds", kind="fund")
+    receipt = sources.book_receipt(
+        fund, amount=Decimal("250"), received_on=datetime.date(YEAR, 2, 3), by=treasurer
+    )
+    sources.correct_receipt(receipt, by=treasurer, reason="Verkeerde bron")
+    log_in(client, admin_user)
+    lines = client.get(reverse("audit_export", args=[receipt.booked_at.year])).content.decode()
+    assert f"Karel Jansen,ontvangst Oranje Fonds,{receipt.pk},,250.00" in lines
+    assert "Karel Jansen,tegenboeking ontvangst Oranje Fonds" in lines
+    assert ",-250.00," in lines
+
+
 def test_yearly_statement_says_the_total_stayed_within(client, paid_year, other_burgerbaner):
     log_in(client, paid_year.user)
     response = client.get(reverse("my_statement", args=[YEAR]))
