@@ -36,7 +36,7 @@ class VolunteerAgreementAdmin(AgreementAdmin):
 
 @admin.register(AllowanceAgreement)
 class AllowanceAgreementAdmin(AgreementAdmin):
-    list_filter = ["status", "sponsor"]
+    list_filter = ["status", "source"]
 
 
 @admin.register(Signature)

@@ -8,6 +8,7 @@ from agreements.models import AllowanceAgreement, VolunteerAgreement
 from agreements.services import check_terms
 from burgerbaan.errors import DomainError
 from burgerbaan.money import format_euro
+from sources.models import FundingSource, own_money_source
 
 
 class TermsForm(forms.ModelForm):
@@ -77,21 +78,31 @@ class AllowanceAgreementForm(TermsForm):
             "hourly_rate",
             "hourly_rate_from_21",
             "iban",
-            "sponsor",
+            "source",
         ]
         widgets = {"start_date": DateInput(), "end_date": DateInput()}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["end_date"].required = True
-        self.fields["sponsor"].queryset = Organisation.objects.filter(
-            kind=Organisation.Kind.SPONSOR
+        # Left empty, the cooperative pays from its own money, as it did before sponsors came.
+        source = self.fields["source"]
+        source.queryset = FundingSource.objects.filter(active=True).exclude(
+            kind=FundingSource.Kind.OWN
         )
+        source.required = False
+        source.empty_label = _("Eigen geld van de Stadscoöperatie")
+        source.help_text = _("Wie betaalt deze vergoeding?")
+        if self.instance.pk and self.instance.source.kind == FundingSource.Kind.OWN:
+            self.initial["source"] = None
         if not self.instance.pk:
             year = timezone.localdate().year
             self.initial.setdefault("iban", self.burgerbaner.iban)
             self.initial.setdefault("start_date", timezone.localdate())
             self.initial.setdefault("end_date", f"{year}-12-31")
+
+    def clean_source(self):
+        return self.cleaned_data["source"] or FundingSource.objects.get(pk=own_money_source())
 
 
 class EndAgreementForm(forms.Form):

@@ -26,6 +26,7 @@ from accounts.iban import mask_iban as mask_iban_text
 from accounts.models import Burgerbaner, Organisation
 from agreements.errors import AgreementError, AgreementLocked
 from rules.models import YearRules
+from sources.models import own_money_source
 
 
 class AgreementStatus(models.TextChoices):
@@ -288,18 +289,17 @@ class AllowanceAgreement(Agreement):
         help_text=_("Alleen invullen als de burgerbaner tijdens deze overeenkomst 21 wordt."),
     )
     iban = IBANField(_("IBAN voor uitbetaling"))
-    sponsor = models.ForeignKey(
-        Organisation,
+    # Who pays the allowance; part of the terms both sides sign.
+    source = models.ForeignKey(
+        "sources.FundingSource",
         on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="funded_agreements",
-        limit_choices_to={"kind": Organisation.Kind.SPONSOR},
-        verbose_name=_("sponsor"),
+        default=own_money_source,
+        related_name="allowance_agreements",
+        verbose_name=_("betaald uit"),
     )
 
-    TERMS = (*Agreement.TERMS, "hourly_rate", "hourly_rate_from_21", "iban", "sponsor")
-    RELATED = ("sponsor",)
+    TERMS = (*Agreement.TERMS, "hourly_rate", "hourly_rate_from_21", "iban", "source")
+    RELATED = ("source",)
     kind_slug = "vergoeding"
     signature_field = "allowance_agreement"
     title = _("Vergoedingsovereenkomst")

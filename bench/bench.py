@@ -95,6 +95,7 @@ def generate():
     from accounts.models import Burgerbaner, Organisation, Role, User
     from agreements.models import AgreementStatus, AllowanceAgreement, VolunteerAgreement
     from hours.models import HourEntry, Timesheet, TimesheetStatus
+    from sources.models import FundingSource
     from tests.factories import year_rules
 
     year_rules(YEAR)
@@ -106,7 +107,11 @@ def generate():
         name="Stichting Safe Almere", kind="foundation", iban="NL66ASNB0707070707"
     )
     sponsors = [
-        Organisation.objects.create(name=n, kind="sponsor")
+        FundingSource.objects.create(
+            name=n,
+            kind=FundingSource.Kind.COMPANY,
+            organisation=Organisation.objects.create(name=n, kind="sponsor"),
+        )
         for n in ("WoonZorgFlevoland", "Triade-Vitree", "Knipscheer-infrastructuur")
     ]
     orgs = Organisation.objects.bulk_create(
@@ -151,7 +156,7 @@ def generate():
             end_date=end,
             hourly_rate=Decimal("5.00"),
             iban="NL91ABNA0417164300",
-            sponsor=sponsors[i % 3],
+            source=sponsors[i % 3],
             status=AgreementStatus.ACTIVE,
         )
         for i, p in enumerate(people)

@@ -126,16 +126,31 @@ class VirtualUser:
 
 
 def session_for(user) -> str:
-    """A logged-in session, as Django's test client makes one: no password needed."""
+    """A logged-in session, as a real login makes one: the password step and, for a
+    person with an authenticator, the second step that staff pages require."""
     from importlib import import_module
 
+    from allauth.account.internal.flows.login import record_authentication
+    from allauth.mfa.models import Authenticator
     from django.conf import settings
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.test import RequestFactory
 
     session = import_module(settings.SESSION_ENGINE).SessionStore()
     session[SESSION_KEY] = user._meta.pk.value_to_string(user)
     session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    request = RequestFactory().get("/")
+    request.session, request.user = session, user
+    record_authentication(request, user, "password", email=user.email)
+    factor = (
+        Authenticator.objects.filter(user=user)
+        .exclude(type=Authenticator.Type.RECOVERY_CODES)
+        .order_by("pk")
+        .first()
+    )
+    if factor is not None:
+        record_authentication(request, user, "mfa", id=factor.pk, type=factor.type)
     session.create()
     return session.session_key
 
@@ -158,6 +173,7 @@ def prepare() -> list[VirtualUser]:
     from accounts.models import Burgerbaner, Organisation, Role, User
     from agreements.models import AgreementStatus, AllowanceAgreement, VolunteerAgreement
     from hours.models import EDITABLE, HourEntry, Timesheet, TimesheetStatus
+    from sources.models import FundingSource, own_money_source
     from tests.factories import year_rules
 
     today = timezone.localdate()
@@ -176,7 +192,11 @@ def prepare() -> list[VirtualUser]:
         .filter(burgerbaner__in=people)
         .select_related("organisation")
     }
-    sponsor = Organisation.objects.filter(kind=Organisation.Kind.SPONSOR).order_by("pk").first()
+    source = (
+        FundingSource.objects.filter(organisation__kind=Organisation.Kind.SPONSOR)
+        .order_by("pk")
+        .first()
+    )
     with_allowance = set(
         AllowanceAgreement.objects.in_force_on(today)
         .filter(burgerbaner__in=people)
@@ -189,7 +209,7 @@ def prepare() -> list[VirtualUser]:
             end_date=datetime.date(today.year, 12, 31),
             hourly_rate=Decimal("5.00"),
             iban=person.iban,
-            sponsor=sponsor,
+            source=source or FundingSource.objects.get(pk=own_money_source()),
             status=AgreementStatus.ACTIVE,
         )
         for person in people

@@ -44,13 +44,17 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "accounts",
     "rules",
+    "places",
+    "sources",
     "agreements",
+    "intake",
     "hours",
     "guidance",
     "payments",
     "dashboards",
     "privacy",
     "reports",
+    "public",
     "demo",
 ]
 
@@ -267,5 +271,11 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 
 # Guidance: coordinators are reminded when someone has had no check-in conversation this long.
 CHECKIN_REMINDER_MONTHS = envint("CHECKIN_REMINDER_MONTHS", 3)
+# Applications that led nowhere (not placed, withdrawn) are deleted after this many days.
+APPLICATION_RETENTION_DAYS = envint("APPLICATION_RETENTION_DAYS", 90)
+# The public application form: a person needs at least this many seconds to fill it in,
+# and one address sends at most this many applications an hour.
+APPLICATION_MIN_SECONDS = envint("APPLICATION_MIN_SECONDS", 5)
+APPLICATIONS_PER_HOUR = envint("APPLICATIONS_PER_HOUR", 5)
 # The key of the research codes per person (an HMAC); empty: the SECRET_KEY.
 RESEARCH_KEY = os.environ.get("RESEARCH_KEY", "")

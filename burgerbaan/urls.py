@@ -20,6 +20,8 @@ urlpatterns = [
     path("", include("privacy.urls")),
     path("", include("accounts.urls")),
     path("", include("guidance.urls")),
+    path("vacatures/", include("places.urls")),
+    path("", include("intake.urls")),
     path("overeenkomsten/", include("agreements.urls")),
     path("", include("hours.urls")),
     path("betalingen/", include("payments.urls")),

@@ -10,6 +10,9 @@ WORK_LINKS = [
     (perms.BURGERBANER, "my_payments", gettext_noop("Mijn betalingen")),
     (perms.SIGNER, "countersign_queue", gettext_noop("Mede-ondertekenen")),
     (perms.TREASURER, "treasurer_home", gettext_noop("Betalingen")),
+    (perms.COORDINATOR, "my_places", gettext_noop("Mijn plekken")),
+    (perms.ADMIN, "intake_funnel", gettext_noop("Aanmeldingen")),
+    (perms.ADMIN, "place_review", gettext_noop("Plekken goedkeuren")),
 ]
 
 

@@ -59,7 +59,7 @@ def burgerbaner_dashboard(request):
         .exclude(status=AgreementStatus.DRAFT)
     )
     allowance = list(
-        burgerbaner.allowanceagreements.select_related("sponsor")
+        burgerbaner.allowanceagreements.select_related("source")
         .prefetch_related("signatures")
         .exclude(status=AgreementStatus.DRAFT)
     )
@@ -209,7 +209,7 @@ def burgerbaner_detail(request, pk: int):
         {
             "burgerbaner": burgerbaner,
             "volunteer_agreements": volunteer,
-            "allowance_agreements": burgerbaner.allowanceagreements.select_related("sponsor"),
+            "allowance_agreements": burgerbaner.allowanceagreements.select_related("source"),
             "full_iban": perms.can_see_full_iban(request.user, burgerbaner),
             "can_manage": perms.can_manage_people(request.user),
             "hide_allowance": not sees_allowance_of(request.user, burgerbaner),

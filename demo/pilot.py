@@ -15,7 +15,7 @@ from accounts.models import Burgerbaner, Organisation, Role, User
 from accounts.services import grant_role
 from agreements import services
 from agreements.models import AllowanceAgreement, VolunteerAgreement
-from demo import conversations
+from demo import conversations, funding
 from hours import services as hours
 from hours.models import HourEntry
 from payments import services as money
@@ -158,7 +158,9 @@ def seed() -> None:
         iban="NL66ASNB0707070707",
         bic="ASNBNL21",
     )
-    sponsors = [_organisation(name, Organisation.Kind.SPONSOR) for name in SPONSORS]
+    sponsors = funding.sponsor_sources(
+        [_organisation(name, Organisation.Kind.SPONSOR) for name in SPONSORS]
+    )
     # The migrations hold the official figures up to 2025; the demo copies 2025's
     # for later years so the demo works in any year. An admin enters the real ones.
     latest = YearRules.objects.order_by("-year").first()
@@ -257,7 +259,7 @@ def _seed_allowance(burgerbaner, number, admin, user, signer, iban, sponsors, to
         hourly_rate=Decimal("3.00") if under_21 else Decimal("5.00"),
         hourly_rate_from_21=None,
         iban=iban,
-        sponsor=sponsors[number % len(sponsors)],
+        source=sponsors[number % len(sponsors)],
     )
     _sign_by_both(agreement, admin, user, signer)
     if number == 1:

@@ -74,7 +74,8 @@ def people_of(year: int, *, organisation: int | None = None, sponsor: int | None
             ).values("pk")
         )
     if sponsor:
-        persons = persons.filter(pk__in=agreements.filter(sponsor=sponsor).values("burgerbaner"))
+        funded = agreements.filter(source__organisation=sponsor)
+        persons = persons.filter(pk__in=funded.values("burgerbaner"))
     return persons.select_related("user").order_by("legal_name", "pk")
 
 
@@ -126,9 +127,9 @@ def rows_for(persons: list[Burgerbaner], year: int) -> list[PersonRow]:
         .annotate(paid=Sum("amount", filter=Q(status=PaymentStatus.PAID)), count=Count("pk"))
     }
     sponsors = dict(
-        agreements.filter(burgerbaner__in=ids, sponsor__isnull=False)
+        agreements.filter(burgerbaner__in=ids, source__organisation__isnull=False)
         .order_by("start_date")
-        .values_list("burgerbaner", "sponsor__name")
+        .values_list("burgerbaner", "source__organisation__name")
     )
     rows = []
     for person in persons:
@@ -185,9 +186,9 @@ def sponsors(year: int, signed: list[tuple[int, int, Decimal]]):
     """
     sponsor_of = dict(
         AllowanceAgreement.objects.in_force_on_any_day_of(year)
-        .filter(sponsor__isnull=False)
+        .filter(source__organisation__isnull=False)
         .order_by("start_date", "version")
-        .values_list("burgerbaner", "sponsor__name")
+        .values_list("burgerbaner", "source__organisation__name")
     )
     paid = (
         Payment.objects.filter(year=year, status=PaymentStatus.PAID)

@@ -28,6 +28,8 @@ from accounts.models import Role
 from agreements.models import AllowanceAgreement, VolunteerAgreement
 from guidance.models import CheckIn, Goal
 from hours import services as hours
+from intake.models import Application, Stage
+from places.models import District, KindOfWork, Place, PlaceStatus
 from reports.models import StatementRun
 from tests.conftest import YEAR
 from tests.factories import PASSWORD, user_with_role
@@ -62,6 +64,8 @@ MONEY_OF_OWNER = OWNER | SAFE_ALMERE | ADMIN
 # Guidance is between the person, the coordinator of their place and the admins:
 # Safe Almere's signer and treasurer handle money, not conversations.
 GUIDES = OWNER | {"coordinator"} | ADMIN
+# A place in the vacancy bank, and the plans of those who chose it: its coordinator and admins.
+PLACE_KEEPERS = frozenset({"coordinator"}) | ADMIN
 # allauth's pages: PUBLIC ones anyone may open (logged-in people are sent on);
 # LOGGED_IN ones refuse anonymous visitors and answer the rest as their state asks
 # (no passkey to remove: 404; no authenticator app yet: a redirect to set one up).
@@ -147,6 +151,31 @@ MATRIX: dict[str, tuple] = {
     "research_consent": (BURGERBANERS, BURGERBANERS),
     "outcomes_report": (ADMIN, ADMIN),
     "research_export": (ADMIN, ADMIN),
+    # the vacancy bank (a published place of the coordinator's non-profit)
+    "place_list": (ANYONE, NOBODY),
+    "place_detail": (ANYONE, NOBODY),
+    "my_places": (COORDINATORS, NOBODY),
+    "place_create": (COORDINATORS, COORDINATORS),
+    "place_review": (ADMIN, NOBODY),
+    "place_edit": (PLACE_KEEPERS, PLACE_KEEPERS),
+    "place_submit": (NOBODY, PLACE_KEEPERS),
+    "place_close": (NOBODY, PLACE_KEEPERS),
+    "place_filled": (NOBODY, PLACE_KEEPERS),
+    "place_approve": (NOBODY, ADMIN),
+    "place_send_back": (NOBODY, ADMIN),
+    # applying and intake (an application with a plan, for that place, with consent)
+    "apply": (ANYONE, ANYONE),
+    "apply_done": (ANYONE, NOBODY),
+    "intake_funnel": (ADMIN, NOBODY),
+    "application_detail": (ADMIN, NOBODY),
+    "application_conversation": (NOBODY, ADMIN),
+    "application_plan": (NOBODY, ADMIN),
+    "application_not_placed": (NOBODY, ADMIN),
+    "application_withdraw": (NOBODY, ADMIN),
+    "application_note": (NOBODY, ADMIN),
+    "application_place": (ADMIN, ADMIN),
+    "plans_for_my_places": (COORDINATORS, NOBODY),
+    "application_plan_view": (PLACE_KEEPERS, NOBODY),
     # allauth: log in, passwords, e-mail and two-step login
     "account_login": (PUBLIC, PUBLIC),
     "account_logout": (PUBLIC, PUBLIC),
@@ -284,6 +313,28 @@ def world(people, burgerbaner, nonprofit, allowance, countersigned, paid_month):
         description="Bus",
         by=people["treasurer"],
     )
+    place = Place.objects.create(
+        organisation=nonprofit,
+        title="Gastvrouw in de buurtkamer",
+        kind_of_work=KindOfWork.MEETING,
+        description="Koffie schenken",
+        district=District.HAVEN,
+        hours_per_week=8,
+        days_and_times="dinsdag",
+        guidance="De coördinator",
+        status=PlaceStatus.PUBLISHED,
+    )
+    application = Application.objects.create(
+        name="Kees Aanmelder",
+        email="kees@example.org",
+        district=District.HAVEN,
+        wants="Koffie schenken",
+        can="Luisteren",
+        availability="dinsdag",
+        plan_consent=True,
+        stage=Stage.PLAN_MADE,
+    )
+    application.places.set([place])
     token = re.search(r"/uitnodiging/([^/\s]+)/", mail.outbox[-1].body).group(1)
     return {
         "people": people,
@@ -307,6 +358,8 @@ def world(people, burgerbaner, nonprofit, allowance, countersigned, paid_month):
         ),
         "goal": Goal.objects.create(burgerbaner=burgerbaner, title="Fiets maken", created_by=admin),
         "extra": extra,
+        "place": place,
+        "application": application,
     }
 
 
@@ -347,6 +400,7 @@ def kwargs_for(name: str, world) -> dict | list:
         "evaluation_set": {"pk": w["volunteer"].pk},
         "outcomes_report": {"year": YEAR},
         "research_export": {"year": YEAR},
+        "place_detail": {"pk": w["place"].pk, "slug": w["place"].slug},
         "mfa_remove_webauthn": {"pk": 999_999},
         "mfa_edit_webauthn": {"pk": 999_999},
     }
@@ -354,6 +408,10 @@ def kwargs_for(name: str, world) -> dict | list:
         return by_name[name]
     if name.startswith("agreement_") and name not in ("agreement_list", "agreement_create"):
         return {"kind": "vrijwilliger", "pk": w["volunteer"].pk}
+    if name.startswith("place_") and name not in ("place_list", "place_create", "place_review"):
+        return {"pk": w["place"].pk}
+    if name.startswith("application_"):
+        return {"pk": w["application"].pk}
     if name.startswith("timesheet_"):
         return {"pk": w["timesheet"].pk}
     if name.startswith("admin:"):

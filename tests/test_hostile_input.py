@@ -263,3 +263,57 @@ def test_year_in_urls_far_in_past_and_future(client, admin_user, treasurer):
     log_in(client, treasurer)
     for path in ("1/1", "9999/12", f"{YEAR}/13", f"{YEAR}/0", f"{YEAR}/999999999999"):
         assert client.get(f"/betalingen/{path}/").status_code == 404
+
+
+APPLICATION_TABLES = ("intake.Application", "intake.Event", "accounts.User")
+
+
+@EXAMPLES
+@given(
+    name=hostile,
+    email=hostile,
+    phone=hostile,
+    district=st.one_of(hostile, st.sampled_from(["haven", "poort"])),
+    text=hostile,
+    place=st.one_of(hostile, st.sampled_from(["1", "999999"])),
+    started=st.one_of(hostile, st.just("fresh"), st.just("old")),
+    honeypot=st.one_of(st.just(""), hostile),
+)
+def test_public_application_form(
+    client, name, email, phone, district, text, place, started, honeypot
+):
+    """Anyone can post here: whatever they send creates one whole application or nothing."""
+    import time
+
+    from intake import spam
+    from intake.models import Application
+
+    token = {"fresh": spam.start_token(), "old": spam.start_token(time.time() - 60)}.get(
+        started, started
+    )
+    before = counts(*APPLICATION_TABLES)
+    response = client.post(
+        reverse("apply"),
+        {
+            "name": name,
+            "email": email,
+            "phone": phone,
+            "district": district,
+            "wants": text,
+            "can": text,
+            "wants_to_learn": text,
+            "availability": text,
+            "places": [place],
+            "referred_by_name": text,
+            "plan_consent": text,
+            "started": token,
+            "website": honeypot,
+        },
+    )
+    after = counts(*APPLICATION_TABLES)
+    check(response, before, after, grows=("intake.Application", "intake.Event"))
+    assert after["accounts.User"] == before["accounts.User"]
+    if response.status_code == 302:
+        assert after["intake.Event"] == before["intake.Event"] + 1
+        assert not honeypot
+        assert Application.objects.order_by("pk").last().name == name.strip()

@@ -28,3 +28,48 @@ def test_every_dutch_text_has_an_english_translation():
     po = polib.pofile(Path(__file__).resolve().parents[1] / "locale/en/LC_MESSAGES/django.po")
     assert po.percent_translated() == 100, [e.msgid for e in po.untranslated_entries()]
     assert not po.fuzzy_entries()
+
+
+def test_every_text_marked_for_translation_is_in_the_english_catalogue(tmp_path):
+    """The catalogue holds every marked text, not only the ones someone remembered to add.
+
+    makemessages runs on a copy of the project, so the catalogue in the repository stays
+    as it is; a text it finds without an English translation fails the test.
+    """
+    import os
+    import shutil
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    import polib
+
+    root = Path(__file__).resolve().parents[1]
+    copy = tmp_path / "project"
+    shutil.copytree(
+        root,
+        copy,
+        symlinks=True,
+        ignore=shutil.ignore_patterns(
+            ".venv",
+            "node_modules",
+            ".git",
+            "static",
+            "staticfiles",
+            "media",
+            "tests",
+            "bench",
+            "__pycache__",
+            "*.mo",
+            "*.sqlite3",
+        ),
+    )
+    subprocess.run(
+        [sys.executable, "manage.py", "makemessages", "-l", "en", "--no-obsolete", "-v", "0"],
+        cwd=copy,
+        env={**os.environ, "SECRET_KEY": "makemessages-only", "DEBUG": "0"},
+        check=True,
+    )
+    po = polib.pofile(copy / "locale/en/LC_MESSAGES/django.po")
+    missing = [e.msgid for e in po.untranslated_entries()] + [e.msgid for e in po.fuzzy_entries()]
+    assert not missing, missing

@@ -45,7 +45,6 @@ def draft_allowance(admin_user, burgerbaner, rules_2026):
         hourly_rate=Decimal("5.00"),
         hourly_rate_from_21=None,
         iban="NL91ABNA0417164300",
-        sponsor=None,
     )
 
 

@@ -32,7 +32,7 @@ def allowance_data(**overrides):
         "hourly_rate": "5.60",
         "hourly_rate_from_21": "",
         "iban": "NL91 ABNA 0417 1643 00",
-        "sponsor": "",
+        "source": "",
     }
     data.update(overrides)
     return data
@@ -185,3 +185,17 @@ def test_only_admins_create_agreements(client, people, burgerbaner, rules_2026, 
 def test_unknown_kind_is_404(client, admin_user, burgerbaner):
     log_in(client, admin_user)
     assert client.get(create_url("onbekend", burgerbaner)).status_code == 404
+
+
+def test_an_allowance_agreement_is_paid_from_the_chosen_source_or_the_cooperatives_own_money(
+    client, admin_user, burgerbaner, other_burgerbaner, rules_2026
+):
+    from sources.models import FundingSource
+
+    fund = FundingSource.objects.create(name="Oranje Fonds", kind=FundingSource.Kind.FUND)
+    log_in(client, admin_user)
+    client.post(create_url("vergoeding", burgerbaner), allowance_data(source=fund.pk))
+    client.post(create_url("vergoeding", other_burgerbaner), allowance_data())
+    assert AllowanceAgreement.objects.get(burgerbaner=burgerbaner).source == fund
+    own = AllowanceAgreement.objects.get(burgerbaner=other_burgerbaner).source
+    assert own.kind == FundingSource.Kind.OWN

@@ -291,3 +291,22 @@ def test_without_a_proxy_the_signature_ignores_forwarded_addresses(
     form = opened(client, burgerbaner.user, awaiting_volunteer)
     client.post(sign_url(awaiting_volunteer), form, **PROXIED)
     assert Signature.objects.get().ip_address == "10.0.0.2"
+
+
+def test_a_signed_agreement_paid_by_a_sponsor_names_it_and_keeps_verifying(
+    client, awaiting_allowance, burgerbaner, admin_user
+):
+    from sources.models import FundingSource
+
+    sponsor = FundingSource.objects.create(name="Triade-Vitree", kind=FundingSource.Kind.COMPANY)
+    services.update_agreement(
+        awaiting_allowance, by=admin_user, **{**awaiting_allowance.terms(), "source": sponsor}
+    )
+    awaiting_allowance.refresh_from_db()
+    assert "Het geld komt van Triade-Vitree." in awaiting_allowance.document_html
+    log_in(client, burgerbaner.user)
+    client.post(sign_url(awaiting_allowance), opened(client, burgerbaner.user, awaiting_allowance))
+    signed = AllowanceAgreement.objects.get(pk=awaiting_allowance.pk)
+    assert signed.is_locked
+    assert signed.text_matches_fingerprint()
+    assert str(signed.render_document()) == signed.document_html

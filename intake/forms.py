@@ -1,0 +1,173 @@
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from accounts.iban import IBANFormField
+from intake import spam
+from intake.models import Application, Stage
+from places.models import District, Place
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+TEXT = {"rows": 3}
+
+SPAM_MESSAGE = _(
+    "Je aanmelding is niet verstuurd. Wacht even, kijk je antwoorden na en verstuur het "
+    "formulier opnieuw."
+)
+
+
+class PlaceChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.title} ({obj.organisation.name}, {obj.get_district_display()})"
+
+
+class ApplicationForm(forms.ModelForm):
+    """What intake needs, and nothing more: no BSN, no date of birth."""
+
+    places = PlaceChoiceField(
+        label=_("Plekken die je leuk vindt"),
+        queryset=Place.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Mag je leeg laten. Dan zoeken we samen."),
+    )
+    # People never see this field; a bot that fills in everything fills it in too.
+    website = forms.CharField(required=False, label=_("Laat dit veld leeg"))
+    started = forms.CharField(widget=forms.HiddenInput)
+
+    class Meta:
+        model = Application
+        fields = [
+            "name",
+            "email",
+            "phone",
+            "district",
+            "wants",
+            "can",
+            "wants_to_learn",
+            "availability",
+            "places",
+            "referred_by_name",
+            "plan_consent",
+        ]
+        labels = {
+            "name": _("Je naam"),
+            "email": _("Je e-mailadres"),
+            "phone": _("Je telefoonnummer"),
+            "district": _("In welk deel van Almere woon je?"),
+            "wants": _("Wat wil je graag doen?"),
+            "can": _("Wat kun je goed?"),
+            "wants_to_learn": _("Wat wil je leren?"),
+            "availability": _("Wanneer kun je?"),
+            "referred_by_name": _("Meldt een organisatie je aan? Welke?"),
+            "plan_consent": _(
+                "De coördinator van de plekken die ik kies mag lezen wat ik hier schrijf."
+            ),
+        }
+        help_texts = {
+            "email": _("Vul je e-mailadres of je telefoonnummer in, of allebei."),
+            "wants": _("Bijvoorbeeld: met mensen werken, buiten bezig zijn, iets maken."),
+            "availability": _("Bijvoorbeeld: dinsdag en donderdag, alleen 's ochtends."),
+            "referred_by_name": _("Bijvoorbeeld je dagbesteding. Leeg laten als dat niet zo is."),
+        }
+        widgets = {
+            "wants": forms.Textarea(attrs=TEXT),
+            "can": forms.Textarea(attrs=TEXT),
+            "wants_to_learn": forms.Textarea(attrs=TEXT),
+            "availability": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["places"].queryset = (
+            Place.objects.public().select_related("organisation").order_by("title", "pk")
+        )
+        self.fields["district"].choices = [("", _("Kies je stadsdeel")), *District.choices]
+        self.fields["website"].widget.attrs.update(tabindex="-1", autocomplete="off")
+        if not self.is_bound:
+            self.initial["started"] = spam.start_token()
+
+    def clean(self):
+        data = super().clean()
+        if data.get("website") or spam.too_fast(data.get("started", "")):
+            raise forms.ValidationError(SPAM_MESSAGE, code="spam")
+        if not data.get("email") and not data.get("phone") and "email" not in self.errors:
+            self.add_error(
+                "email",
+                _("Vul je e-mailadres of je telefoonnummer in, zodat we je kunnen bereiken."),
+            )
+        return data
+
+
+class ConversationForm(forms.Form):
+    at = forms.DateTimeField(
+        label=_("Datum en tijd van het eerste gesprek"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+    note = forms.CharField(
+        label=_("Notitie"), required=False, max_length=4000, widget=forms.Textarea(attrs=TEXT)
+    )
+
+
+class PlanForm(forms.ModelForm):
+    note = forms.CharField(
+        label=_("Notitie over het gesprek"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs=TEXT),
+    )
+
+    class Meta:
+        model = Application
+        fields = ["wants", "can", "wants_to_learn", "availability", "talents"]
+        widgets = {name: forms.Textarea(attrs=TEXT) for name in fields}
+
+
+class PlacementForm(forms.Form):
+    """What the pilot needs at placement: only now a date of birth, and an IBAN to pay."""
+
+    place = forms.ModelChoiceField(label=_("Plek"), queryset=Place.objects.none())
+    legal_name = forms.CharField(label=_("Officiële naam"), max_length=200)
+    email = forms.EmailField(
+        label=_("E-mailadres"), help_text=_("Hierheen gaat de uitnodiging om in te loggen.")
+    )
+    date_of_birth = forms.DateField(label=_("Geboortedatum"), widget=DATE)
+    start_date = forms.DateField(label=_("Startdatum"), widget=DATE)
+    hourly_rate = forms.DecimalField(
+        label=_("Vergoeding per uur (€)"), max_digits=6, decimal_places=2, min_value=0.01
+    )
+    iban = IBANFormField(label=_("IBAN voor uitbetaling"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["place"].queryset = Place.objects.public().select_related("organisation")
+        self.fields["place"].label_from_instance = lambda p: f"{p.title} ({p.organisation.name})"
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Waarom niet? Dit krijgt de aanmelder te lezen."),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+
+class NoteForm(forms.Form):
+    note = forms.CharField(label=_("Notitie"), max_length=4000, widget=forms.Textarea(attrs=TEXT))
+
+
+class WithdrawForm(forms.Form):
+    note = forms.CharField(
+        label=_("Notitie"), required=False, max_length=4000, widget=forms.Textarea(attrs=TEXT)
+    )
+
+
+class StageFilterForm(forms.Form):
+    fase = forms.ChoiceField(
+        label=_("Fase"), required=False, choices=[("", _("Alle open aanmeldingen"))]
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["fase"].choices += Stage.choices
