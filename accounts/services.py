@@ -9,6 +9,7 @@ import secrets
 
 from allauth.account.models import EmailAddress
 from django.conf import settings
+from django.contrib.auth.hashers import make_password
 from django.contrib.auth.password_validation import validate_password
 from django.core.mail import send_mail, send_mass_mail
 from django.db import transaction
@@ -237,7 +238,11 @@ def accept_invitation(token: str, password: str) -> User:
     """Set the invited person's password; the link then stops working.
 
     Refuses a link that is unknown, used, replaced by a newer one, or expired.
+    The password is hashed before the transaction: hashing takes most of a second
+    on purpose, and on SQLite a transaction holds the only write lock while it runs.
     """
+    validate_password(password, find_invitation(token).user)
+    hashed = make_password(password)
     with transaction.atomic():
         invitation = find_invitation(token)
         # Lock the row so a double submit cannot use one link twice.
@@ -245,8 +250,7 @@ def accept_invitation(token: str, password: str) -> User:
         if not invitation.is_usable:
             raise InvitationInvalid(INVITATION_INVALID)
         user = invitation.user
-        validate_password(password, user)
-        user.set_password(password)
+        user.password = hashed
         user.is_active = True
         user.save(update_fields=["password", "is_active"])
         invitation.accepted_at = timezone.now()

@@ -31,7 +31,10 @@ class TermsForm(forms.ModelForm):
                     exclude=self.instance if self.instance.pk else None,
                 )
             except DomainError as exc:
-                raise forms.ValidationError(exc.message) from exc
+                if exc.field in self.fields:
+                    self.add_error(exc.field, exc.message)
+                else:
+                    raise forms.ValidationError(exc.message) from exc
         return data
 
 

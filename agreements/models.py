@@ -309,12 +309,33 @@ class AllowanceAgreement(Agreement):
     class Meta(Agreement.Meta):
         verbose_name = _("vergoedingsovereenkomst")
         verbose_name_plural = _("vergoedingsovereenkomsten")
+        constraints = [
+            # A rate of zero or below would eat into the person's gifts, hour by hour.
+            models.CheckConstraint(
+                name="allowance_rates_positive",
+                condition=Q(hourly_rate__gt=0)
+                & (Q(hourly_rate_from_21__isnull=True) | Q(hourly_rate_from_21__gt=0)),
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"Vergoedingsovereenkomst {self.burgerbaner} {self.start_date:%Y}"
 
     def document_context(self) -> dict:
         return {"rules": YearRules.objects.filter(year=self.start_date.year).first()}
+
+    def last_day(self) -> datetime.date | None:
+        days = [d for d in (self.end_date, self.ended_on) if d]
+        return min(days) if days else None
+
+    def misses_rate_from_21(self) -> bool:
+        """The person turns 21 while this runs, yet no rate from 21 is set: from their
+        birthday they would keep the lower rate for under 21."""
+        if self.hourly_rate_from_21:
+            return False
+        birthday = self.burgerbaner.twenty_first_birthday()
+        last = self.last_day() or datetime.date.max
+        return self.start_date < birthday <= last
 
     def rate_on(self, day: datetime.date):
         """The hourly rate for work on ``day`` (the second rate from the 21st birthday)."""

@@ -84,7 +84,9 @@ def check_allowance_terms(
             )
         )
     if hourly_rate <= 0:
-        raise AgreementError(_("De vergoeding per uur moet meer dan € 0,00 zijn."))
+        raise AgreementError(
+            _("De vergoeding per uur moet meer dan € 0,00 zijn."), field="hourly_rate"
+        )
     rules_for(start_date.year)  # refuses a year without rules
     maximum = hourly_maximum_on(burgerbaner, start_date)
     if hourly_rate > maximum:
@@ -102,6 +104,11 @@ def check_allowance_terms(
     birthday = burgerbaner.twenty_first_birthday()
     turns_21_during = start_date < birthday <= end_date
     if hourly_rate_from_21 is not None:
+        if hourly_rate_from_21 <= 0:
+            raise AgreementError(
+                _("De vergoeding per uur vanaf 21 jaar moet meer dan € 0,00 zijn."),
+                field="hourly_rate_from_21",
+            )
         if not turns_21_during:
             raise AgreementError(
                 _(
@@ -116,6 +123,22 @@ def check_allowance_terms(
                 _("De vergoeding per uur vanaf 21 jaar is hoger dan het maximum van %(max)s.")
                 % {"max": _euro(maximum_21)}
             )
+    check_no_other_allowance(burgerbaner, start_date, end_date, exclude=exclude)
+
+
+def check_no_other_allowance(
+    burgerbaner: Burgerbaner,
+    start_date: datetime.date,
+    end_date: datetime.date,
+    *,
+    exclude: AllowanceAgreement | None = None,
+) -> None:
+    """Never two allowance agreements in force on the same day, or a day's work is paid twice.
+
+    The version a new one replaces is left out only while it is still active: signing
+    the new version ends it the day before. Once it was ended early it keeps its days,
+    and the new version must start after them.
+    """
     overlapping = (
         AllowanceAgreement.objects.filter(burgerbaner=burgerbaner)
         .exclude(status=AgreementStatus.ENDED, ended_on__lt=start_date)
@@ -124,9 +147,12 @@ def check_allowance_terms(
     if exclude is not None:
         overlapping = overlapping.exclude(pk=exclude.pk)
         if exclude.supersedes_id:
-            overlapping = overlapping.exclude(pk=exclude.supersedes_id)
+            overlapping = overlapping.exclude(
+                pk=exclude.supersedes_id, status=AgreementStatus.ACTIVE
+            )
     other = overlapping.order_by("start_date").first()
     if other is not None:
+        last = min(d for d in (other.end_date, other.ended_on) if d)
         raise AgreementError(
             _(
                 "%(name)s heeft al een vergoedingsovereenkomst van %(start)s tot %(end)s. "
@@ -135,8 +161,9 @@ def check_allowance_terms(
             % {
                 "name": burgerbaner.legal_name,
                 "start": other.start_date.strftime("%d-%m-%Y"),
-                "end": other.end_date.strftime("%d-%m-%Y"),
-            }
+                "end": last.strftime("%d-%m-%Y"),
+            },
+            field="start_date",
         )
 
 
@@ -240,6 +267,15 @@ def sign_agreement(
                         "De tekst van deze overeenkomst klopt niet met de vastgelegde versie. "
                         "Er is niets getekend. Meld dit aan de beheerder."
                     )
+                )
+            if isinstance(agreement, AllowanceAgreement) and agreement.signatures.exists():
+                # The last signature makes it active: the older version may have been
+                # ended early meanwhile, and its days stay its own.
+                check_no_other_allowance(
+                    agreement.burgerbaner,
+                    agreement.start_date,
+                    agreement.end_date,
+                    exclude=agreement,
                 )
             signature = Signature.objects.create(
                 **{agreement.signature_field: agreement},

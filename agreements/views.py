@@ -4,8 +4,9 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from accounts import permissions as people
@@ -114,6 +115,14 @@ def agreement_detail(request, kind: str, pk: int):
                 else None
             ),
             "is_admin": is_admin,
+            "without_rate_from_21": (
+                str(WITHOUT_RATE_FROM_21) % _birthday(agreement)
+                if is_admin
+                and isinstance(agreement, AllowanceAgreement)
+                and agreement.status != AgreementStatus.ENDED
+                and agreement.misses_rate_from_21()
+                else ""
+            ),
             "versions": agreement.all_versions() if is_admin else [],
             "history": agreement.history.select_related("history_user")[:50] if is_admin else [],
         },
@@ -155,6 +164,21 @@ def agreement_pdf(request, kind: str, pk: int):
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{agreement.filename()}"'
     return response
+
+
+def _birthday(agreement: AllowanceAgreement) -> dict:
+    return {
+        "name": agreement.burgerbaner.legal_name,
+        "day": date_format(agreement.burgerbaner.twenty_first_birthday(), "j F Y"),
+    }
+
+
+# Shown on the agreement's page the admin lands on after making or changing it.
+WITHOUT_RATE_FROM_21 = gettext_lazy(
+    "%(name)s wordt 21 op %(day)s, tijdens deze overeenkomst. Er staat geen vergoeding per "
+    "uur vanaf 21 jaar in: vanaf de verjaardag blijft het lagere bedrag gelden. Vul een "
+    "bedrag vanaf 21 jaar in als dat de bedoeling is."
+)
 
 
 @people.role_required(people.ADMIN)

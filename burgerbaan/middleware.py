@@ -1,12 +1,17 @@
-"""When the database goes away in the middle of a request.
+"""When the database goes away or stays busy in the middle of a request.
 
 The transaction of that request is lost with the connection, so nothing of it
 was saved (PostgreSQL rolls back what it did not commit). The person gets a
 plain page that says so and asks to try again; the broken connection is
 closed so that the next request starts with a fresh one.
+
+SQLite has one writer at a time; a request waits for the lock (the busy
+timeout in the settings) and when it still does not get it, its transaction
+is rolled back: the same page, asking to try again in a moment.
 """
 
 import logging
+import sqlite3
 
 from django.db import InterfaceError, OperationalError, connections
 from django.http import HttpResponse
@@ -18,6 +23,13 @@ logger = logging.getLogger(__name__)
 
 # SQLSTATEs of a connection that is gone: class 08, and the server shutting it down.
 GONE = ("08", "57P01", "57P02", "57P03")
+
+
+def database_busy(exception: Exception) -> bool:
+    """Did SQLite give up waiting for another writer?"""
+    return isinstance(exception.__cause__, sqlite3.OperationalError) and (
+        "locked" in str(exception.__cause__) or "busy" in str(exception.__cause__)
+    )
 
 
 def connection_lost(exception: Exception) -> bool:
@@ -46,10 +58,15 @@ class DatabaseGoneMiddleware:
     def process_exception(self, request, exception):
         if not isinstance(exception, (OperationalError, InterfaceError)):
             return None
-        if not connection_lost(exception):
+        busy = database_busy(exception)
+        if not busy and not connection_lost(exception):
             return None  # another database error (a missing table, say): a real error page
         logger.warning(
-            "Database connection lost during %s %s", request.method, request.path, exc_info=True
+            "Database %s during %s %s",
+            "busy" if busy else "connection lost",
+            request.method,
+            request.path,
+            exc_info=True,
         )
         for conn in connections.all(initialized_only=True):
             conn.close()
@@ -57,5 +74,6 @@ class DatabaseGoneMiddleware:
         back = request.META.get("HTTP_REFERER", "")
         if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
             back = "/"
-        page = render_to_string("503.html", {"back": back})  # no request: no context queries
+        # No request: no context processors, so no queries.
+        page = render_to_string("503.html", {"back": back, "busy": busy})
         return HttpResponse(page, status=503)

@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
@@ -102,6 +103,17 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The demo's worker polls the same file while people use the app. WAL lets readers
+    # and one writer work at once; IMMEDIATE takes the write lock when a transaction
+    # starts, so a transaction that read first never fails on upgrading to a write (which
+    # the busy timeout cannot wait out); and a writer waits for the lock instead of failing.
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": envint("SQLITE_BUSY_TIMEOUT", 20),
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
@@ -260,6 +272,16 @@ LOGGING = {
 INVITATION_DAYS = envint("INVITATION_DAYS", 7)
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 IMPORT_EXPORT_USE_TRANSACTIONS = True  # an import with an error anywhere imports nothing
+
+# The SEPA credit transfer format of the batch files. pain.001.001.09 is what Dutch banks
+# ask for; pain.001.001.03 stays for a bank that still needs it.
+SEPA_PAIN_VERSIONS = ("pain.001.001.09", "pain.001.001.03")
+SEPA_PAIN_VERSION = os.environ.get("SEPA_PAIN_VERSION", "") or SEPA_PAIN_VERSIONS[0]
+if SEPA_PAIN_VERSION not in SEPA_PAIN_VERSIONS:
+    raise ImproperlyConfigured(
+        f"SEPA_PAIN_VERSION must be one of {', '.join(SEPA_PAIN_VERSIONS)}, "
+        f"got {SEPA_PAIN_VERSION!r}"
+    )
 
 # Background jobs (Django's tasks framework): run the worker with `manage.py db_worker`.
 TASKS = {

@@ -16,6 +16,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("public.urls")),
     path("", include("dashboards.urls")),
     path("", include("privacy.urls")),
     path("", include("accounts.urls")),

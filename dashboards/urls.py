@@ -3,7 +3,6 @@ from django.urls import path
 from dashboards import views
 
 urlpatterns = [
-    path("", views.home, name="home"),
     path("mijn/", views.burgerbaner_dashboard, name="burgerbaner_dashboard"),
     path("coordinator/", views.coordinator_dashboard, name="coordinator_dashboard"),
     path("ondertekenaar/", views.signer_dashboard, name="signer_dashboard"),

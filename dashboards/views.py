@@ -1,5 +1,7 @@
 """Each role's home page, and a person's page: what waits for whom, from every app."""
 
+import datetime
+
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -163,6 +165,16 @@ def admin_dashboard(request):
         ).count()
         + AllowanceAgreement.objects.filter(status=AgreementStatus.AWAITING_SIGNATURES).count(),
     }
+    # Agreements run within one year: only people about 21 can turn 21 during one.
+    young = AllowanceAgreement.objects.exclude(status=AgreementStatus.ENDED).filter(
+        hourly_rate_from_21__isnull=True,
+        burgerbaner__date_of_birth__gte=datetime.date(now.year - 23, 1, 1),
+    )
+    without_rate_from_21 = [
+        agreement
+        for agreement in young.select_related("burgerbaner").order_by("start_date", "pk")
+        if agreement.misses_rate_from_21()
+    ]
     renewal_year = renewal.season(timezone.localdate())
     renewals = None
     if renewal_year:
@@ -188,6 +200,7 @@ def admin_dashboard(request):
             "search": search,
             "search_form": search_form,
             "query": urlencode({"zoek": search}) if search else "",
+            "without_rate_from_21": without_rate_from_21,
             **_due_checkins(request.user),
         },
     )

@@ -161,8 +161,9 @@ def seed() -> None:
     sponsors = funding.sponsor_sources(
         [_organisation(name, Organisation.Kind.SPONSOR) for name in SPONSORS]
     )
-    # The migrations hold the official figures up to 2025; the demo copies 2025's
-    # for later years so the demo works in any year. An admin enters the real ones.
+    # The migrations hold the official figures (up to 2026); for a later year without
+    # official ones the demo copies the latest, marked as not official, so it works
+    # in any year. An admin enters the real ones once they are announced.
     latest = YearRules.objects.order_by("-year").first()
     for year in range(latest.year + 1, today.year + 1):
         YearRules.objects.get_or_create(

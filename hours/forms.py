@@ -59,15 +59,25 @@ class CorrectionForm(HourEntryForm):
     )
 
     class Meta(HourEntryForm.Meta):
-        fields = [*HourEntryForm.Meta.fields, "correction_reason"]
+        fields = ["corrects_date", *HourEntryForm.Meta.fields, "correction_reason"]
         widgets = {
             **HourEntryForm.Meta.widgets,
+            "corrects_date": DateInput(attrs={"max": ""}),
             "correction_reason": forms.Textarea(attrs={"rows": 3}),
+        }
+        labels = {"date": _("Vandaag")}
+        help_texts = {
+            "corrects_date": _(
+                "De correctie telt in de maand van die dag, met het bedrag per uur van die dag."
+            )
         }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["correction_reason"].required = True
+        self.fields["corrects_date"].required = True
+        self.fields["corrects_date"].label = _("Welke dag verbeter je?")
+        self.fields["corrects_date"].widget.attrs["max"] = timezone.localdate().isoformat()
 
     def clean(self):
         data = super().clean()

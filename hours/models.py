@@ -3,7 +3,7 @@
 A timesheet (urenoverzicht) is submitted by the burgerbaner, approved by a
 coordinator of the non-profit and countersigned by Stichting Safe Almere.
 Only countersigned hours are payable. Signed history is never edited: a
-correction is a new entry in a later month.
+correction is a new entry in a later month that names the day it corrects.
 """
 
 from __future__ import annotations
@@ -137,6 +137,9 @@ class HourEntry(models.Model):
     description = models.CharField(_("wat heb je gedaan?"), max_length=200)
     is_correction = models.BooleanField(_("correctie"), default=False)
     correction_reason = models.TextField(_("reden van de correctie"), blank=True)
+    # The day of work a correction is about: its money counts there, under that
+    # month's maximum, that day's rate and that year, not in the month it is written.
+    corrects_date = models.DateField(_("welke dag verbeter je?"), null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     history = HistoricalRecords()
 
@@ -163,6 +166,11 @@ class HourEntry(models.Model):
                 _("Dit urenoverzicht is ingediend of getekend en kan niet meer veranderen.")
             )
         return super().delete(*args, **kwargs)
+
+    @property
+    def work_date(self) -> datetime.date:
+        """The day whose work this is: the corrected day for a correction."""
+        return self.corrects_date or self.date
 
 
 class Reminder(models.Model):

@@ -83,6 +83,7 @@ def check_entry(
     hours: Decimal,
     is_correction: bool = False,
     correction_reason: str = "",
+    corrects_date: datetime.date | None = None,
     exclude: HourEntry | None = None,
     **_fields,
 ) -> None:
@@ -99,15 +100,24 @@ def check_entry(
             raise HoursError(_("Een correctie is meer of minder dan 0 uur."))
         if not correction_reason.strip():
             raise HoursError(_("Schrijf op wat je verbetert en waarom."))
+        if corrects_date is None:
+            raise HoursError(_("Kies de dag die je verbetert."))
+        if corrects_date > date:
+            raise HoursError(
+                _("De dag die je verbetert ligt vóór de dag waarop je de correctie schrijft.")
+            )
     elif hours <= 0:
         raise HoursError(_("Vul meer dan 0 uur in."))
-    if not agreement.is_in_force_on(date):
+    # A correction's money counts on the day it corrects, so the work of that day
+    # must have been under an agreement.
+    worked_on = corrects_date if is_correction else date
+    if not agreement.is_in_force_on(worked_on):
         raise HoursError(
             _(
                 "Op %(day)s had je geen actieve vrijwilligersovereenkomst met %(organisation)s. "
                 "Kies een andere dag of organisatie."
             )
-            % {"day": date.strftime("%d-%m-%Y"), "organisation": agreement.organisation.name}
+            % {"day": worked_on.strftime("%d-%m-%Y"), "organisation": agreement.organisation.name}
         )
     same_day = HourEntry.objects.filter(timesheet__burgerbaner=burgerbaner, date=date)
     if exclude is not None:
@@ -143,7 +153,8 @@ def _editable_timesheet(burgerbaner: Burgerbaner, agreement, date) -> Timesheet:
 
 
 def cap_warning(burgerbaner: Burgerbaner, date: datetime.date, hours: Decimal) -> CapWarning:
-    """What these hours would do to the maxima of the month and the year."""
+    """What these hours would do to the maxima of the month and the year of ``date``, the
+    day of the work (for a correction: the day it corrects)."""
     over_month, over_year = money().over_after_hours(burgerbaner, date, hours)
     return CapWarning(over_month=over_month, over_year=over_year)
 

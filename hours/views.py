@@ -51,7 +51,9 @@ def _save_entry(request, form, *, entry=None):
         form.add_error(None, exc.message)
         return None, None
     extra_hours = fields["hours"] - (entry.hours if entry else 0)
-    warning = services.cap_warning(burgerbaner, fields["date"], extra_hours)
+    warning = services.cap_warning(
+        burgerbaner, fields.get("corrects_date") or fields["date"], extra_hours
+    )
     if warning and not form.cleaned_data.get("confirm_over_maximum"):
         return None, warning
     try:

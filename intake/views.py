@@ -136,7 +136,11 @@ def _step(request, application, form_name, form, action, done):
         try:
             action(form.cleaned_data)
         except DomainError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            if exc.field not in form.fields:
+                # Not about what was typed but about the stage: the page shows where it is.
+                messages.error(request, exc.message)
+                return redirect("application_detail", pk=application.pk)
+            form.add_error(exc.field, exc.message)
         else:
             messages.success(request, done)
             return redirect("application_detail", pk=application.pk)

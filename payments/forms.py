@@ -1,5 +1,3 @@
-import datetime
-
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -10,7 +8,12 @@ from burgerbaan.forms import IdsField
 from payments import permissions
 from payments.errors import PaymentError
 from payments.models import Extra
-from payments.services import check_amount, check_extra, check_month_ended
+from payments.services import (
+    check_amount,
+    check_execution_date,
+    check_extra,
+    check_month_ended,
+)
 
 
 class ExtraForm(forms.ModelForm):
@@ -75,8 +78,16 @@ class CorrectExtraForm(forms.Form):
 
 class MarkPaidForm(forms.Form):
     execution_date = forms.DateField(
-        label=_("Uitgevoerd door de bank op"), widget=DateInput(), initial=datetime.date.today
+        label=_("Uitgevoerd door de bank op"), widget=DateInput(), initial=timezone.localdate
     )
+
+    def clean_execution_date(self):
+        day = self.cleaned_data["execution_date"]
+        try:
+            check_execution_date(day)
+        except PaymentError as exc:
+            raise forms.ValidationError(exc.message) from exc
+        return day
 
 
 class ReturnForm(forms.Form):

@@ -117,6 +117,25 @@ class PaymentBatch(models.Model):
         return reverse("batch_detail", args=[self.pk])
 
 
+class BatchDownload(models.Model):
+    """Someone downloaded a batch's SEPA file: a file sent to the bank twice pays twice."""
+
+    batch = models.ForeignKey(PaymentBatch, on_delete=models.PROTECT, related_name="downloads")
+    by = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField(_("gedownload op"), auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("download van een SEPA-bestand")
+        verbose_name_plural = _("downloads van SEPA-bestanden")
+        ordering = ["at", "pk"]
+
+    def __str__(self) -> str:
+        return (
+            f"Betaalopdracht {self.batch_id} gedownload door {self.by} op {self.at:%d-%m-%Y %H:%M}"
+        )
+
+
 class ExtraKind(models.TextChoices):
     GIFT = "gift", _("gift")
     TRAVEL = "travel", _("reiskostenvergoeding")
@@ -212,6 +231,55 @@ class OpeningBalance(models.Model):
 
     def __str__(self) -> str:
         return f"Beginsaldo {self.burgerbaner} {self.year}"
+
+    @property
+    def is_correction(self) -> bool:
+        return self.corrects_id is not None
+
+
+class ElsewhereAllowance(models.Model):
+    """Volunteer allowance from another organisation in one month (vergoeding van elders).
+
+    It adds up with this pilot's money under the same monthly and annual maxima.
+    Never edited or deleted: a correction is a counter-entry, a negative amount that
+    refers to the entry it corrects (``corrects``), in that entry's month.
+    """
+
+    burgerbaner = models.ForeignKey(
+        "accounts.Burgerbaner", on_delete=models.PROTECT, related_name="elsewhere_allowances"
+    )
+    organisation_name = models.CharField(_("van welke organisatie?"), max_length=200)
+    month = models.DateField(_("maand"), help_text=_("De eerste dag van de maand."))
+    amount = models.DecimalField(_("bedrag"), max_digits=10, decimal_places=2)
+    corrects = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="corrections",
+        verbose_name=_("correctie van"),
+    )
+    registered_by = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+")
+    registered_at = models.DateTimeField(_("ingevoerd op"), auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("vergoeding van elders")
+        verbose_name_plural = _("vergoedingen van elders")
+        ordering = ["-month", "-registered_at"]
+        constraints = [
+            models.CheckConstraint(
+                name="elsewhere_positive_or_counter_entry",
+                condition=models.Q(corrects__isnull=True, amount__gt=0)
+                | models.Q(corrects__isnull=False, amount__lt=0),
+            ),
+            models.CheckConstraint(
+                name="elsewhere_month_is_first_day", condition=models.Q(month__day=1)
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation_name} {self.month:%m-%Y}"
 
     @property
     def is_correction(self) -> bool:

@@ -4,6 +4,8 @@ import datetime
 from collections import defaultdict
 from decimal import Decimal
 
+from django.db.models.functions import Coalesce
+
 from burgerbaan.money import round_cents
 from burgerbaan.pdf import template_pdf
 from hours.models import HourEntry, TimesheetStatus
@@ -16,20 +18,24 @@ def specification(payment: Payment) -> dict:
     burgerbaner = payment.burgerbaner
     agreements = cap.allowance_agreements(burgerbaner, payment.year)
     lines: dict[tuple[str, Decimal], Decimal] = defaultdict(Decimal)
-    for entry in HourEntry.objects.filter(
-        timesheet__burgerbaner=burgerbaner,
-        timesheet__status=TimesheetStatus.COUNTERSIGNED,
-        date__year=payment.year,
-        date__month=payment.month,
-    ).select_related("agreement__organisation"):
-        rate = cap.rate_on(agreements, entry.date)
+    overview = cap.overview(burgerbaner, payment.year, payment.month)
+    for entry in (
+        HourEntry.objects.annotate(day_of_work=Coalesce("corrects_date", "date"))
+        .filter(
+            timesheet__burgerbaner=burgerbaner,
+            timesheet__status=TimesheetStatus.COUNTERSIGNED,
+            day_of_work__year=payment.year,
+            day_of_work__month=payment.month,
+        )
+        .select_related("agreement__organisation")
+    ):
+        rate = cap.rate_on(agreements, entry.day_of_work, overview.rules)
         lines[(entry.agreement.organisation.name, rate)] += entry.hours
     extras = list(
         Extra.objects.filter(
             burgerbaner=burgerbaner, date__year=payment.year, date__month=payment.month
         )
     )
-    overview = cap.overview(burgerbaner, payment.year, payment.month)
     return {
         "payment": payment,
         "lines": [
@@ -43,6 +49,7 @@ def specification(payment: Payment) -> dict:
         ],
         "extras": extras,
         "overview": overview,
+        "story": overview.story(payment.month),
         "month_start": datetime.date(payment.year, payment.month, 1),
     }
 

@@ -19,7 +19,6 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from sepaxml import SepaTransfer
 from simple_history.utils import bulk_create_with_history
 
 from accounts import permissions as people
@@ -27,9 +26,10 @@ from accounts.iban import normalise_iban
 from accounts.models import Burgerbaner, Organisation, User
 from agreements.models import AllowanceAgreement
 from burgerbaan.money import CENT, format_euro
-from payments import cap, permissions
+from payments import cap, permissions, sepa
 from payments.errors import PaymentError
 from payments.models import (
+    BatchDownload,
     Extra,
     OpeningBalance,
     Payment,
@@ -428,41 +428,95 @@ def create_batch(*, by: User) -> PaymentBatch:
 
 
 def sepa_xml(batch: PaymentBatch, *, execution_date: datetime.date | None = None) -> bytes:
-    """The batch as a SEPA credit transfer file (pain.001.001.03), checked against its XSD."""
+    """The batch as a SEPA credit transfer file (``settings.SEPA_PAIN_VERSION``), checked
+    against its XSD. Each transfer's end-to-end id names its payment (``end_to_end_id``),
+    so the bank statement finds it again."""
     foundation = Organisation.objects.filter(kind=Organisation.Kind.FOUNDATION).first()
     if foundation is None or not foundation.iban:
         raise PaymentError(
             _("Vul eerst het IBAN van Stichting Safe Almere in bij de organisaties.")
         )
-    config = {
-        "name": foundation.name,
-        "IBAN": foundation.iban,
-        "BIC": foundation.bic or "NOTPROVIDED",
-        "batch": True,
-        "currency": "EUR",
-    }
-    if not foundation.bic:
-        del config["BIC"]
-    transfer = SepaTransfer(config, clean=True)
     when = execution_date or batch.execution_date or timezone.localdate()
-    for payment in batch.payments.select_related("burgerbaner").order_by("pk"):
-        transfer.add_payment(
-            {
-                "name": payment.burgerbaner.legal_name,
-                "IBAN": payment.iban,
-                "amount": int(payment.amount * 100),
-                "execution_date": when,
-                "description": f"Vrijwilligersvergoeding {payment.month:02d}-{payment.year}",
-                "endtoend_id": f"BB{payment.pk:010d}",
-            }
+    transfers = [
+        {
+            "name": payment.burgerbaner.legal_name,
+            "IBAN": payment.iban,
+            "amount": int(payment.amount * 100),
+            "description": f"Vrijwilligersvergoeding {payment.month:02d}-{payment.year}",
+            "endtoend_id": end_to_end_id(payment),
+        }
+        for payment in batch.payments.select_related("burgerbaner").order_by("pk")
+    ]
+    try:
+        return sepa.transfer_file(
+            debtor_name=foundation.name,
+            debtor_iban=foundation.iban,
+            debtor_bic=foundation.bic,
+            debtor_address=foundation.address,
+            execution_date=when,
+            transfers=transfers,
         )
-    return transfer.export(validate=True)
+    except sepa.InvalidTransferFile as exc:
+        raise PaymentError(
+            _(
+                "Het bankbestand klopt niet met het formaat dat de bank vraagt, dus het is "
+                "niet gemaakt. Controleer de namen en IBAN's in deze opdracht. (%(detail)s)"
+            )
+            % {"detail": exc}
+        ) from exc
+
+
+END_TO_END_PREFIX = "BB"
+
+
+def end_to_end_id(payment: Payment) -> str:
+    return f"{END_TO_END_PREFIX}{payment.pk:010d}"
+
+
+def payment_id_from_end_to_end(reference: str) -> int | None:
+    """The payment an end-to-end id of ours names; None for any other reference."""
+    reference = (reference or "").strip()
+    if (
+        len(reference) == len(END_TO_END_PREFIX) + 10
+        and reference.startswith(END_TO_END_PREFIX)
+        and reference[len(END_TO_END_PREFIX) :].isdigit()
+    ):
+        return int(reference[len(END_TO_END_PREFIX) :])
+    return None
+
+
+def download_sepa(batch: PaymentBatch, *, by: User) -> bytes:
+    """The batch's SEPA file, keeping who downloaded it and when.
+
+    Each download is kept, so the batch page can say that the file went out
+    before: a file sent to the bank twice pays everyone twice.
+    """
+    _require(by, people.TREASURER)
+    xml = sepa_xml(batch)
+    BatchDownload.objects.create(batch=batch, by=by)
+    return xml
+
+
+def check_execution_date(execution_date: datetime.date) -> None:
+    if execution_date > timezone.localdate():
+        raise PaymentError(
+            _(
+                "De bank kan de opdracht niet op een dag in de toekomst hebben uitgevoerd. "
+                "Kies de dag op je bankafschrift."
+            ),
+            field="execution_date",
+        )
 
 
 @transaction.atomic
 def mark_batch_paid(batch: PaymentBatch, *, execution_date: datetime.date, by: User):
-    """The bank carried out the batch: it and its payments are paid."""
+    """The bank carried out the batch: it and its payments are paid.
+
+    Refuses a day still to come: this cannot be undone, and a date in the
+    future is a typing error.
+    """
     _require(by, people.TREASURER)
+    check_execution_date(execution_date)
     batch = PaymentBatch.objects.select_for_update().get(pk=batch.pk)
     if batch.status != PaymentBatch.Status.OPEN:
         raise PaymentError(_("Deze opdracht is al als betaald gemarkeerd."))

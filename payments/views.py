@@ -8,6 +8,8 @@ from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
@@ -15,7 +17,9 @@ from django.views.decorators.http import require_POST
 from accounts import permissions as people
 from accounts.models import Burgerbaner
 from agreements.models import AllowanceAgreement
+from burgerbaan.confirm import Confirm, ask, confirmed
 from burgerbaan.forms import refusal
+from burgerbaan.money import format_euro
 from payments import cap, permissions, services
 from payments.errors import PaymentError
 from payments.forms import (
@@ -193,35 +197,90 @@ def batch_create(request):
 @people.role_required(people.TREASURER)
 def batch_detail(request, pk: int):
     batch = get_object_or_404(PaymentBatch, pk=pk)
+    payments = list(batch.payments.select_related("burgerbaner"))
+    total = sum((p.amount for p in payments), cap.ZERO)
     form = MarkPaidForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        day = form.cleaned_data["execution_date"]
+        if not confirmed(request):
+            return ask(request, _mark_paid_confirmation(batch, payments, total, day))
         try:
-            services.mark_batch_paid(
-                batch, execution_date=form.cleaned_data["execution_date"], by=request.user
-            )
+            services.mark_batch_paid(batch, execution_date=day, by=request.user)
         except PaymentError as exc:
-            messages.error(request, exc.message)
+            form.add_error(exc.field, exc.message)
         else:
             messages.success(request, _("De opdracht en haar betalingen staan op betaald."))
-        return redirect(batch.get_absolute_url())
-    payments = list(batch.payments.select_related("burgerbaner"))
+            return redirect(batch.get_absolute_url())
     return render(
         request,
         "payments/batch_detail.html",
         {
             "batch": batch,
             "payments": payments,
-            "total": sum((p.amount for p in payments), cap.ZERO),
+            "total": total,
             "form": form,
+            "downloads": batch.downloads.select_related("by"),
         },
+    )
+
+
+def _mark_paid_confirmation(batch, payments, total, day) -> Confirm:
+    return Confirm(
+        title=_("Opdracht %(n)s als betaald markeren?") % {"n": batch.pk},
+        lines=[
+            ngettext(
+                "Je zegt dat de bank %(count)s betaling van samen %(total)s heeft uitgevoerd "
+                "op %(day)s.",
+                "Je zegt dat de bank %(count)s betalingen van samen %(total)s heeft "
+                "uitgevoerd op %(day)s.",
+                len(payments),
+            )
+            % {
+                "count": len(payments),
+                "total": format_euro(total),
+                "day": date_format(day, "j F Y"),
+            },
+            _(
+                "Dit kun je niet ongedaan maken. Kijk eerst op het bankafschrift of het geld "
+                "echt is afgeschreven."
+            ),
+        ],
+        fields=[("execution_date", day.isoformat())],
+        button=_("Ja, markeer als betaald"),
+        back=batch.get_absolute_url(),
     )
 
 
 @people.role_required(people.TREASURER)
 def batch_sepa(request, pk: int):
+    """The SEPA file, by a button; a second download only after a warning."""
     batch = get_object_or_404(PaymentBatch, pk=pk)
+    if request.method != "POST":
+        return redirect(batch.get_absolute_url())
+    downloads = list(batch.downloads.select_related("by"))
+    if downloads and not confirmed(request):
+        return ask(
+            request,
+            Confirm(
+                title=_("Het SEPA-bestand van opdracht %(n)s nog een keer downloaden?")
+                % {"n": batch.pk},
+                lines=[_("Dit bestand is al gedownload:")],
+                items=[
+                    _("door %(name)s op %(when)s")
+                    % {"name": d.by.name, "when": date_format(localtime(d.at), "j F Y, H:i")}
+                    for d in downloads
+                ],
+                warning=_(
+                    "Stuur het niet nog een keer naar de bank als het daar al is: dan krijgt "
+                    "iedereen in deze opdracht twee keer geld. Kijk eerst in de bank of de "
+                    "opdracht er al staat."
+                ),
+                button=_("Toch opnieuw downloaden"),
+                back=batch.get_absolute_url(),
+            ),
+        )
     try:
-        xml = services.sepa_xml(batch)
+        xml = services.download_sepa(batch, by=request.user)
     except PaymentError as exc:
         messages.error(request, exc.message)
         return redirect(batch.get_absolute_url())

@@ -27,6 +27,7 @@ from agreements.models import AgreementStatus, AllowanceAgreement, Signature, Vo
 from burgerbaan.errors import DomainError
 from guidance.models import CheckIn, Evaluation, Goal, ResearchConsent, Wellbeing
 from hours.models import HourEntry, Timesheet, TimesheetStep
+from intake.models import Application, Event
 from payments.models import Extra, OpeningBalance, Payment
 
 RETENTION_YEARS = 7
@@ -171,6 +172,30 @@ def personal_data(burgerbaner: Burgerbaner) -> dict:
         ),
         "toestemming_onderzoek": _rows(
             ResearchConsent.objects.filter(burgerbaner=burgerbaner), "given", "at"
+        ),
+        "aanmelding": _rows(
+            Application.objects.filter(burgerbaner=burgerbaner),
+            "created_at",
+            "name",
+            "email",
+            "phone",
+            "district",
+            "wants",
+            "can",
+            "wants_to_learn",
+            "availability",
+            "talents",
+            "referred_by_name",
+            "plan_consent",
+            "stage",
+            "placed_place__title",
+        ),
+        "aanmelding_stappen": _rows(
+            Event.objects.filter(application__burgerbaner=burgerbaner),
+            "at",
+            "stage_from",
+            "stage_to",
+            "note",
         ),
     }
 
@@ -330,3 +355,18 @@ def _scrub(burgerbaner: Burgerbaner, *, by: User, today: datetime.date) -> None:
         learned="", own_words="", story_consent=False
     )
     ResearchConsent.objects.create(burgerbaner=burgerbaner, given=False)
+
+    # The application: that it led to this placement stays, who and what they wrote goes.
+    Application.objects.filter(burgerbaner=burgerbaner).update(
+        name=name,
+        email="",
+        phone="",
+        wants=SCRUBBED,
+        can="",
+        wants_to_learn="",
+        availability="",
+        talents="",
+        referred_by_name="",
+        not_placed_reason="",
+    )
+    Event.objects.filter(application__burgerbaner=burgerbaner).update(note="")

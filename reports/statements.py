@@ -42,12 +42,16 @@ def statement(burgerbaner: Burgerbaner, year: int) -> dict:
             "allowance": overview.earned_by_month.get(month, ZERO),
             "gifts": extras[(month, ExtraKind.GIFT)],
             "travel": extras[(month, ExtraKind.TRAVEL)],
+            "elsewhere": overview.elsewhere(month),
+            "not_paid": overview.story(month).not_paid,
             "paid": overview.paid(month),
         }
-        if any(row[k] for k in ("hours", "allowance", "gifts", "travel", "paid")):
+        if any(row[k] for k in ("hours", "allowance", "gifts", "travel", "elsewhere", "paid")):
             months.append(row)
     total_paid = sum((r["paid"] for r in months), ZERO)
-    counted = total_paid + overview.opening
+    # The one story: before joining, from elsewhere and from here, each month at most
+    # its monthly maximum.
+    counted = overview.counted_year
     maximum = overview.annual_maximum
     return {
         "burgerbaner": burgerbaner,
@@ -57,6 +61,9 @@ def statement(burgerbaner: Burgerbaner, year: int) -> dict:
         "total_hours": sum((r["hours"] for r in months), ZERO),
         "total_paid": total_paid,
         "opening": overview.opening,
+        "elsewhere": overview.elsewhere_year,
+        "not_paid": overview.not_paid_year,
+        "to_pay": overview.to_pay_year,
         "counted": counted,
         "maximum": maximum,
         "within": maximum is None or counted <= maximum,

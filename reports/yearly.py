@@ -35,6 +35,7 @@ class PersonRow:
     payments: int
     sponsor: str
     annual_maximum: Decimal | None = None
+    not_paid: Decimal = ZERO
 
     @property
     def use_percent(self) -> int:
@@ -148,6 +149,7 @@ def rows_for(persons: list[Burgerbaner], year: int) -> list[PersonRow]:
                 payments=count,
                 sponsor=sponsors.get(person.pk, ""),
                 annual_maximum=overview.annual_maximum,
+                not_paid=overview.not_paid_year,
             )
         )
     return rows

@@ -1,12 +1,50 @@
+from django import forms
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from accounts.services import announce_to_admins
 from burgerbaan.history_admin import HistoryAdmin
 from rules.models import YearRules
+from rules.services import ReasonNeeded, check_reason, save_year_rules
+
+
+class YearRulesForm(forms.ModelForm):
+    reason = forms.CharField(
+        label=_("Reden van de wijziging"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "Nodig zodra er voor dit jaar vergoeding is goedgekeurd. De andere beheerders "
+            "krijgen de reden te zien."
+        ),
+    )
+
+    class Meta:
+        model = YearRules
+        fields = [
+            "year",
+            "annual_maximum",
+            "monthly_maximum",
+            "hourly_maximum",
+            "hourly_maximum_under_21",
+            "source",
+        ]
+
+    def clean(self):
+        data = super().clean()
+        years = {self.instance.year} if self.instance.pk else set()
+        if data.get("year"):
+            years.add(data["year"])
+        try:
+            check_reason(years, data.get("reason", ""))
+        except ReasonNeeded as exc:
+            self.add_error("reason", exc.message)
+        return data
 
 
 @admin.register(YearRules)
 class YearRulesAdmin(HistoryAdmin):
+    form = YearRulesForm
     list_display = [
         "year",
         "annual_maximum",
@@ -18,15 +56,19 @@ class YearRulesAdmin(HistoryAdmin):
 
     # The maxima decide what anyone may be paid: every change is told to the other admins.
     def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        if form.changed_data:
-            lines = [
-                f"{form[f].label}: {form.initial.get(f, '(nieuw)')} → {form.cleaned_data[f]}"
-                for f in form.changed_data
-            ]
-            verb = "gewijzigd" if change else "toegevoegd"
-            body = f"De jaarregels van {obj.year} zijn {verb}.\n\n" + "\n".join(lines)
-            announce_to_admins(f"Jaarregels {obj.year} {verb}", body, by=request.user)
+        changes = [
+            f"{form[f].label}: {form.initial.get(f, '(nieuw)')} → {form.cleaned_data[f]}"
+            for f in form.changed_data
+            if f != "reason"
+        ]
+        stored_year = form.initial.get("year") if change else None
+        save_year_rules(
+            obj,
+            changes=changes,
+            reason=form.cleaned_data.get("reason", ""),
+            by=request.user,
+            stored_year=stored_year,
+        )
 
     def delete_model(self, request, obj):
         super().delete_model(request, obj)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -44,15 +46,48 @@ class YearRules(models.Model):
             "Waar de bedragen vandaan komen, bijvoorbeeld de pagina van de Belastingdienst."
         ),
     )
-    history = HistoricalRecords()
+    # Once money of the year went out, a change says why (``rules.services.change_year_rules``).
+    history = HistoricalRecords(history_change_reason_field=models.TextField(null=True))
 
     class Meta:
         verbose_name = _("jaarregels")
         verbose_name_plural = _("jaarregels")
         ordering = ["-year"]
+        constraints = [
+            models.CheckConstraint(
+                name="year_rules_amounts_positive",
+                condition=Q(annual_maximum__gt=0)
+                & Q(monthly_maximum__gt=0)
+                & Q(hourly_maximum__gt=0)
+                & Q(hourly_maximum_under_21__gt=0),
+            ),
+            models.CheckConstraint(
+                name="year_rules_under_21_not_above_21",
+                condition=Q(hourly_maximum_under_21__lte=F("hourly_maximum")),
+            ),
+            models.CheckConstraint(
+                name="year_rules_month_not_above_year",
+                condition=Q(monthly_maximum__lte=F("annual_maximum")),
+            ),
+        ]
 
     def __str__(self) -> str:
         return str(self.year)
+
+    def clean(self):
+        errors = {}
+        young, adult = self.hourly_maximum_under_21, self.hourly_maximum
+        if young is not None and adult is not None and young > adult:
+            errors["hourly_maximum_under_21"] = _(
+                "Het uurmaximum onder 21 jaar kan niet hoger zijn dan het uurmaximum vanaf 21 jaar."
+            )
+        month, year = self.monthly_maximum, self.annual_maximum
+        if month is not None and year is not None and month > year:
+            errors["monthly_maximum"] = _(
+                "Het maandmaximum kan niet hoger zijn dan het jaarmaximum."
+            )
+        if errors:
+            raise ValidationError(errors)
 
     def hourly_maximum_for_age(self, age: int):
         return self.hourly_maximum if age >= 21 else self.hourly_maximum_under_21

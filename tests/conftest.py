@@ -179,3 +179,24 @@ def paid_month(burgerbaner, treasurer, foundation):
         return Payment.objects.get(pk=payment.pk)
 
     return _pay
+
+
+# --- the app on a SQLite file, as `make demo` runs it -------------------------------
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory):
+    from tests.sqlite_server import migrate
+
+    path = tmp_path_factory.mktemp("sqlite") / "template.sqlite3"
+    migrate(path)
+    return path
+
+
+@pytest.fixture
+def sqlite_server(sqlite_template, tmp_path):
+    from tests.sqlite_server import SqliteServer
+
+    server = SqliteServer(sqlite_template, tmp_path)
+    yield server
+    server.stop()

@@ -75,7 +75,8 @@ LOGGED_IN = "logged in"
 # url name -> (who may GET, who may POST)
 MATRIX: dict[str, tuple] = {
     # accounts
-    "home": (USERS, USERS),
+    "home": (ANYONE, USERS),
+    "questions": (ANYONE, NOBODY),
     "burgerbaner_dashboard": (BURGERBANERS, BURGERBANERS),
     "profile_edit": (BURGERBANERS, BURGERBANERS),
     "coordinator_dashboard": (COORDINATORS, COORDINATORS),

@@ -72,4 +72,4 @@ def test_every_text_marked_for_translation_is_in_the_english_catalogue(tmp_path)
     )
     po = polib.pofile(copy / "locale/en/LC_MESSAGES/django.po")
     missing = [e.msgid for e in po.untranslated_entries()] + [e.msgid for e in po.fuzzy_entries()]
-    assert not missing, missing
+    assert not missing, "No English in locale/en/LC_MESSAGES/django.po for:\n" + "\n".join(missing)

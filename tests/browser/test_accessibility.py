@@ -23,7 +23,9 @@ from accounts.services import invite_staff
 from agreements import services as agreements
 from agreements.models import VolunteerAgreement
 from hours import services as hours
+from intake.models import Application, Stage
 from payments import services as payments
+from places.models import District, KindOfWork, Place, PlaceStatus
 from reports.models import StatementRun
 from tests.browser.helpers import log_in
 from tests.conftest import YEAR
@@ -239,6 +241,44 @@ def pilot(
     run = StatementRun.objects.create(
         year=YEAR, requested_by=admin_user, status=StatementRun.Status.RUNNING, done=1, total=2
     )
+    # The vacancy bank and intake: a public place, one waiting for approval, an application.
+    place = Place.objects.create(
+        organisation=coordinator.roles.get().organisation,
+        title="Gastvrouw of gastheer in de buurtkamer",
+        kind_of_work=KindOfWork.MEETING,
+        description="Je zet koffie en thee en praat met buurtbewoners die binnenlopen.",
+        district=District.HAVEN,
+        address="Sluis 4",
+        hours_per_week=8,
+        days_and_times="dinsdag en donderdag, 10.00 tot 14.00 uur",
+        guidance="De coördinator werkt de eerste weken met je mee.",
+        number_of_places=3,
+        filled_places=1,
+        status=PlaceStatus.PUBLISHED,
+        published_at=timezone.now(),
+    )
+    Place.objects.create(
+        organisation=other_nonprofit,
+        title="Fietsenmaker in het repair café",
+        kind_of_work=KindOfWork.REPAIR,
+        description="Je repareert fietsen samen met buurtbewoners.",
+        district=District.BUITEN,
+        hours_per_week=4,
+        days_and_times="zaterdag",
+        guidance="Een vaste vrijwilliger leert je het vak.",
+        status=PlaceStatus.SUBMITTED,
+    )
+    application = Application.objects.create(
+        name="Samira Bakker",
+        email="samira@example.org",
+        district=District.POORT,
+        wants="Buiten werken",
+        can="Planten verzorgen",
+        availability="Maandag",
+        plan_consent=True,
+        stage=Stage.PLAN_MADE,
+    )
+    application.places.set([place])
     return {
         "anonymous": None,
         "burgerbaner": burgerbaner.user,
@@ -252,6 +292,7 @@ def pilot(
         "rejected": sheets[0],
         "submitted": sheets[2],
         "batches": [paid, unpaid],
+        "application": application,
     }
 
 
@@ -263,6 +304,12 @@ def states(page, role: str, pilot):
         page.goto("/uitnodiging/bestaat-niet/")
         yield
         page.goto("/bestaat-niet/")
+        yield
+        page.goto("/aanmelden/")
+        page.get_by_role("button", name="Verstuur mijn aanmelding").click()
+        page.locator(".errorlist").first.wait_for()
+        yield
+        page.goto("/aanmelden/bedankt/")
         yield
         page.goto("/accounts/login/")
         page.get_by_label("E-mail").fill("iemand@example.org")
@@ -295,6 +342,10 @@ def states(page, role: str, pilot):
         yield
         page.goto(pilot["rejected"].get_absolute_url())
         yield
+        page.goto("/vacatures/nieuw/")
+        page.locator("main form button[type=submit]").last.click()
+        page.locator(".errorlist").first.wait_for()
+        yield
     elif role == "treasurer":
         page.goto("/accounts/2fa/")
         yield
@@ -314,6 +365,10 @@ def states(page, role: str, pilot):
         yield
         page.goto("/beheer/burgerbaners/nieuw/")
         page.locator("main form button[type=submit]").last.click()
+        page.locator(".errorlist").first.wait_for()
+        yield
+        page.goto(f"/aanmeldingen/{pilot['application'].pk}/plaatsen/")
+        page.get_by_role("button", name="Plaatsen en uitnodigen").click()
         page.locator(".errorlist").first.wait_for()
         yield
 

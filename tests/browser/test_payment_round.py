@@ -43,12 +43,13 @@ def test_treasurer_pays_a_month_and_the_burgerbaner_sees_it(
     page.get_by_role("button", name="Betaalopdracht maken").click()
     expect(page.get_by_text("De betaalopdracht is klaar.")).to_be_visible()
     with page.expect_download() as download:
-        page.get_by_role("link", name="Download SEPA-bestand").click()
+        page.get_by_role("button", name="Download SEPA-bestand").click()
     xml = download.value.path().read_text()
-    assert "pain.001.001.03" in xml
+    assert "pain.001.001.09" in xml
     assert "NL91ABNA0417164300" in xml and "84.00" in xml
     page.get_by_label("Uitgevoerd door de bank op").fill(f"{YEAR}-04-02")
     page.get_by_role("button", name="Markeer als betaald").click()
+    page.get_by_role("button", name="Ja, markeer als betaald").click()
     expect(page.get_by_text("staan op betaald")).to_be_visible()
     log_out(page)
 

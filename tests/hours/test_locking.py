@@ -55,8 +55,14 @@ def test_signed_hours_cannot_be_edited_or_deleted_by_anyone(client, signed, admi
 def test_a_correction_is_a_new_entry_in_a_later_month(signed, log, today, burgerbaner):
     with pytest.raises(services.HoursError, match="Schrijf op wat je verbetert"):
         log(today, "-1", is_correction=True)
+    with pytest.raises(services.HoursError, match="Kies de dag die je verbetert"):
+        log(today, "-1", is_correction=True, correction_reason="1 uur te veel geschreven.")
     correction = log(
-        today, "-1", is_correction=True, correction_reason="Vorige maand 1 uur te veel geschreven."
+        today,
+        "-1",
+        is_correction=True,
+        correction_reason="Vorige maand 1 uur te veel geschreven.",
+        corrects_date=signed.date,
     )
     assert correction.timesheet != signed.timesheet
     assert correction.hours == Decimal("-1")
@@ -79,6 +85,7 @@ def test_correction_through_the_page(client, signed, agreement, today, burgerban
         "hours": "-1,5",
         "description": "Minder uren",
         "correction_reason": "",
+        "corrects_date": signed.date.isoformat(),
     }
     response = client.post(url, data)
     assert "Dit veld is verplicht." in response.text
@@ -87,3 +94,4 @@ def test_correction_through_the_page(client, signed, agreement, today, burgerban
     correction = HourEntry.objects.get(is_correction=True)
     assert correction.hours == Decimal("-1.5")
     assert correction.timesheet.month == today.replace(day=1)
+    assert correction.corrects_date == signed.date

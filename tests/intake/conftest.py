@@ -1,5 +1,9 @@
-import pytest
+import datetime
 
+import pytest
+from django.utils import timezone
+
+from intake.models import Application, Stage
 from places.models import District, KindOfWork, Place, PlaceStatus
 
 
@@ -20,5 +24,27 @@ def make_place(nonprofit):
             **fields,
         }
         return Place.objects.create(**values)
+
+    return _make
+
+
+@pytest.fixture
+def make_application(make_place):
+    def _make(*, places=None, days_in_stage: int = 0, **fields) -> Application:
+        values = {
+            "name": "Samira Bakker",
+            "email": "samira@example.org",
+            "district": District.POORT,
+            "wants": "Buiten werken",
+            "can": "Planten verzorgen",
+            "wants_to_learn": "Computeren",
+            "availability": "Maandag",
+            "stage": Stage.NEW,
+            "stage_changed_at": timezone.now() - datetime.timedelta(days=days_in_stage),
+            **fields,
+        }
+        application = Application.objects.create(**values)
+        application.places.set(places if places is not None else [make_place()])
+        return application
 
     return _make

@@ -23,7 +23,7 @@ def test_treasurer_approves_from_the_month_proposal(client, burgerbaner, counter
     log_in(client, treasurer)
     response = client.get(proposal_url(4))
     assert "€\xa0210,00" in response.text
-    assert "€\xa014,00: maandmaximum van €\xa0210,00 bereikt" in response.text
+    assert "€\xa014,00 niet uitbetaald: boven het maandmaximum van €\xa0210,00" in response.text
     client.post(proposal_url(4), {"burgerbaner": [burgerbaner.pk]})
     assert Payment.objects.get().amount == Decimal("210.00")
     response = client.post(proposal_url(4), {"burgerbaner": [burgerbaner.pk]}, follow=True)
@@ -47,10 +47,10 @@ def test_batch_sepa_and_paid_through_the_pages(
     response = client.post(reverse("batch_create"))
     batch = PaymentBatch.objects.get()
     assert response["Location"] == batch.get_absolute_url()
-    xml = client.get(reverse("batch_sepa", args=[batch.pk]))
+    xml = client.post(reverse("batch_sepa", args=[batch.pk]))
     assert xml["Content-Type"] == "application/xml"
     assert b"NL91ABNA0417164300" in xml.content
-    client.post(batch.get_absolute_url(), {"execution_date": f"{YEAR}-04-02"})
+    client.post(batch.get_absolute_url(), {"execution_date": f"{YEAR}-04-02", "bevestigd": "1"})
     assert Payment.objects.get().status == PaymentStatus.PAID
 
 

@@ -89,7 +89,8 @@ def test_nobody_is_ever_paid_over_a_maximum(treasurer, operations):
             hourly_rate=Decimal("5.60"),
         )
 
-    for op in operations:
+    # An opening balance is what was received before joining: it is known first.
+    for op in sorted(operations, key=lambda op: op[0] != "opening"):
         kind = op[0]
         try:
             if kind == "hours":
