@@ -13,7 +13,7 @@ from django.utils.translation import gettext_noop
 
 from accounts import permissions as perms
 from accounts.forms import PeopleSearchForm
-from accounts.models import Burgerbaner, Invitation, Organisation, User
+from accounts.models import Burgerbaner, Invitation, Organisation, Role, User
 from agreements import renewal
 from agreements.models import (
     AgreementStatus,
@@ -35,6 +35,7 @@ DASHBOARDS = [
     (perms.SIGNER, "signer_dashboard", gettext_noop("Ondertekenen")),
     (perms.TREASURER, "treasurer_dashboard", gettext_noop("Penningmeester")),
     (perms.ADMIN, "admin_dashboard", gettext_noop("Beheer")),
+    (Role.Kind.REFERRER, "referral_list", gettext_noop("Verwijzen")),
 ]
 
 

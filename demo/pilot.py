@@ -15,7 +15,7 @@ from accounts.models import Burgerbaner, Organisation, Role, User
 from accounts.services import grant_role
 from agreements import services
 from agreements.models import AllowanceAgreement, VolunteerAgreement
-from demo import conversations, funding
+from demo import choosing, conversations, funding, referrals
 from hours import services as hours
 from hours.models import HourEntry
 from payments import services as money
@@ -244,6 +244,8 @@ def seed() -> None:
     conversations.seed(
         today, {nonprofits[i].pk: coordinator for i, coordinator in coordinator_of.items()}
     )
+    referrals.seed(admin, _user("verwijzer1@burgerbaan.test", "Petra Verwijzer"), today)
+    choosing.seed(today)
 
 
 def _seed_allowance(burgerbaner, number, admin, user, signer, iban, sponsors, today) -> None:
