@@ -29,13 +29,18 @@ class EmailMixin:
         return email
 
 
+PROFILE_FIELDS = ["street", "postcode", "city", "phone", "iban", "personal_plan"]
+
+
 class ProfileForm(forms.ModelForm):
     """What a burgerbaner may change about themselves."""
 
     class Meta:
         model = Burgerbaner
-        fields = ["street", "postcode", "city", "phone", "iban", "personal_plan"]
+        fields = [*PROFILE_FIELDS, "benefit"]
+        labels = {"benefit": "Krijg je een uitkering?"}
         widgets = {
+            "benefit": forms.RadioSelect,
             "phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
             "street": forms.TextInput(attrs={"autocomplete": "address-line1"}),
             "postcode": forms.TextInput(attrs={"autocomplete": "postal-code"}),
@@ -59,7 +64,8 @@ class BurgerbanerForm(EmailMixin, ProfileForm):
     email = forms.EmailField(label="E-mailadres")
 
     class Meta(ProfileForm.Meta):
-        fields = ["legal_name", "email", "date_of_birth", "start_date", *ProfileForm.Meta.fields]
+        # The benefit is the person's own to say, on their own profile page.
+        fields = ["legal_name", "email", "date_of_birth", "start_date", *PROFILE_FIELDS]
         widgets = {
             **ProfileForm.Meta.widgets,
             "date_of_birth": DateInput(),

@@ -154,6 +154,23 @@ class Role(models.Model):
         return self.get_kind_display()
 
 
+class Benefit(models.TextChoices):
+    """Whether someone receives a benefit, in their own words: it changes what an allowance
+    means for them (under 27 on bijstand, any allowance beyond costs is deducted)."""
+
+    UNKNOWN = "", "nog niet ingevuld"
+    SOCIAL_ASSISTANCE = "bijstand", "bijstand (Participatiewet)"
+    UNEMPLOYMENT = "ww", "WW"
+    DISABILITY = "wajong_wia", "Wajong of WIA"
+    OTHER = "other", "een andere uitkering"
+    NONE = "none", "geen uitkering"
+    NOT_SAID = "not_said", "zeg ik liever niet"
+
+
+# Under this age, bijstand deducts any allowance beyond proven costs (Participatiewet).
+BIJSTAND_AGE = 27
+
+
 class Burgerbaner(models.Model):
     """A person with a citizen job. Never holds a BSN."""
 
@@ -170,6 +187,16 @@ class Burgerbaner(models.Model):
         "persoonlijk plan",
         blank=True,
         help_text="Wat wil je doen en wat kun je? Wat wil je leren?",
+    )
+    benefit = models.CharField(
+        "uitkering",
+        max_length=20,
+        choices=Benefit.choices,
+        blank=True,
+        default=Benefit.UNKNOWN,
+        help_text=(
+            "Alleen jij, de beheerders en de penningmeester zien dit. Je kunt het altijd wijzigen."
+        ),
     )
     # Set once the retention period is over and an admin removed who this was.
     anonymised_at = models.DateTimeField("geanonimiseerd op", null=True, blank=True)
@@ -195,6 +222,14 @@ class Burgerbaner(models.Model):
     def age_on(self, day: datetime.date) -> int:
         born = self.date_of_birth
         return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+
+    @property
+    def has_benefit(self) -> bool:
+        return self.benefit not in (Benefit.UNKNOWN, Benefit.NONE, Benefit.NOT_SAID)
+
+    def young_on_bijstand(self, day: datetime.date) -> bool:
+        """Under 27 with bijstand: any allowance beyond proven costs is deducted."""
+        return self.benefit == Benefit.SOCIAL_ASSISTANCE and self.age_on(day) < BIJSTAND_AGE
 
     def twenty_first_birthday(self) -> datetime.date:
         born = self.date_of_birth
@@ -232,3 +267,28 @@ class Invitation(models.Model):
             and self.revoked_at is None
             and self.expires_at > timezone.now()
         )
+
+
+class Notice(models.Model):
+    """Something that happened to a person's records, told to them once.
+
+    ``key`` names the event (say ``timesheet-step-12``), so that telling it again,
+    by a retried request or a rerun job, neither adds a second notice nor sends a
+    second e-mail.
+    """
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="notices")
+    key = models.CharField(max_length=100)
+    text = models.CharField("bericht", max_length=500)
+    url = models.CharField(max_length=200, blank=True)
+    needs_action = models.BooleanField(default=False)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = "bericht"
+        verbose_name_plural = "berichten"
+        ordering = ["-created_at", "-pk"]
+        constraints = [models.UniqueConstraint(fields=["user", "key"], name="one_notice_per_event")]
+
+    def __str__(self) -> str:
+        return f"{self.user}: {self.text}"

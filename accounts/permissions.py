@@ -90,6 +90,11 @@ def can_see_full_iban(user: User, burgerbaner: Burgerbaner) -> bool:
     return burgerbaner.user_id == user.pk or bool(role_kinds(user) & {TREASURER, ADMIN})
 
 
+def can_see_benefit(user: User, burgerbaner: Burgerbaner) -> bool:
+    """Whether someone receives a benefit: only the person, the treasurer and admins."""
+    return burgerbaner.user_id == user.pk or bool(role_kinds(user) & {TREASURER, ADMIN})
+
+
 def can_manage_people(user: User) -> bool:
     return has_role(user, ADMIN)
 

@@ -17,7 +17,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import formats, timezone, translation
 
-from accounts.models import Burgerbaner, Invitation, Organisation, Role, User
+from accounts.models import Burgerbaner, Invitation, Notice, Organisation, Role, User
 from burgerbaan.errors import DomainError
 
 INVITATION_INVALID = (
@@ -260,3 +260,33 @@ def accept_invitation(token: str, password: str) -> User:
             user=user, email=user.email, defaults={"verified": True, "primary": True}
         )
     return user
+
+
+def notify(
+    user: User, *, key: str, subject: str, text: str, url: str = "", needs_action: bool = False
+) -> Notice | None:
+    """Tell ``user`` once, on their dashboard and by e-mail, that ``key`` happened.
+
+    Returns the new notice, or None when this event was told before. The e-mail
+    leaves after the transaction commits: a change that is rolled back tells nobody.
+    """
+    notice, created = Notice.objects.get_or_create(
+        user=user,
+        key=key,
+        defaults={"text": text[:500], "url": url, "needs_action": needs_action},
+    )
+    if not created:
+        return None
+    body = render_to_string(
+        "accounts/email/notice_message.txt",
+        {"user": user, "text": text, "link": absolute_url(url) if url else ""},
+    )
+    transaction.on_commit(
+        lambda: send_mail(
+            subject=f"[Burgerbaan] {subject}",
+            message=body,
+            from_email=None,
+            recipient_list=[user.email],
+        )
+    )
+    return notice

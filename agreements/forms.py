@@ -5,9 +5,10 @@ from django.utils.translation import gettext_lazy as _
 from accounts.forms import DateInput, decimal_input
 from accounts.models import Organisation, Role, User
 from agreements.models import AllowanceAgreement, VolunteerAgreement
-from agreements.services import check_terms
+from agreements.services import check_bijstand_informed, check_terms
 from burgerbaan.errors import DomainError
 from burgerbaan.money import format_euro
+from rules.models import YearRules
 from sources.models import FundingSource, own_money_source
 
 
@@ -31,10 +32,8 @@ class TermsForm(forms.ModelForm):
                     exclude=self.instance if self.instance.pk else None,
                 )
             except DomainError as exc:
-                if exc.field in self.fields:
-                    self.add_error(exc.field, exc.message)
-                else:
-                    raise forms.ValidationError(exc.message) from exc
+                field = exc.field if exc.field in self.fields else None
+                self.add_error(field, exc.message)
         return data
 
 
@@ -64,6 +63,22 @@ class VolunteerAgreementForm(TermsForm):
         self.fields["coordinator"].queryset = User.objects.filter(
             roles__kind=Role.Kind.COORDINATOR
         ).distinct()
+        # Each coordinator under their own non-profit: the list shows who belongs where, and
+        # the service's check refuses a coordinator of another one at this field.
+        roles = (
+            Role.objects.filter(
+                kind=Role.Kind.COORDINATOR, organisation__kind=Organisation.Kind.NONPROFIT
+            )
+            .select_related("user", "organisation")
+            .order_by("organisation__name", "user__name")
+        )
+        groups: dict[str, list] = {}
+        for role in roles:
+            groups.setdefault(role.organisation.name, []).append((role.user_id, role.user.name))
+        self.fields["coordinator"].choices = [
+            ("", _("Kies een coördinator van de gekozen organisatie")),
+            *groups.items(),
+        ]
 
     def clean_hours_per_week(self):
         hours = self.cleaned_data["hours_per_week"]
@@ -73,6 +88,21 @@ class VolunteerAgreementForm(TermsForm):
 
 
 class AllowanceAgreementForm(TermsForm):
+    def clean(self):
+        data = super().clean()
+        start = data.get("start_date")
+        if start and not self.errors and not getattr(self.instance, "bijstand_informed_at", None):
+            try:
+                check_bijstand_informed(
+                    self.burgerbaner, start, data.get("bijstand_informed", False)
+                )
+            except DomainError as exc:
+                self.add_error(
+                    "bijstand_informed" if "bijstand_informed" in self.fields else None,
+                    exc.message,
+                )
+        return data
+
     class Meta:
         model = AllowanceAgreement
         fields = [
@@ -85,8 +115,23 @@ class AllowanceAgreementForm(TermsForm):
         ]
         widgets = {"start_date": DateInput(), "end_date": DateInput()}
 
+    bijstand_informed = forms.BooleanField(
+        label=_("Ik heb verteld wat de vergoeding betekent voor de bijstand."),
+        required=False,
+        help_text=_(
+            "Deze persoon is jonger dan 27 en krijgt bijstand. Dan gaat elke vergoeding boven "
+            "de kosten die de persoon echt maakt van de bijstand af; boven een maximum kan "
+            "het hele bedrag meetellen. Vertel dit eerst, en dat de persoon de vergoeding "
+            "meldt bij de gemeente."
+        ),
+    )
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        informed_before = getattr(self.instance, "bijstand_informed_at", None)
+        if informed_before or not self.burgerbaner.young_on_bijstand(timezone.localdate()):
+            # Asked only where it applies; the service checks the agreement's own start date.
+            del self.fields["bijstand_informed"]
         self.fields["end_date"].required = True
         # Left empty, the cooperative pays from its own money, as it did before sponsors came.
         source = self.fields["source"]
@@ -98,6 +143,7 @@ class AllowanceAgreementForm(TermsForm):
         source.help_text = _("Wie betaalt deze vergoeding?")
         if self.instance.pk and self.instance.source.kind == FundingSource.Kind.OWN:
             self.initial["source"] = None
+        self._show_the_legal_maximum()
         if not self.instance.pk:
             year = timezone.localdate().year
             self.initial.setdefault("iban", self.burgerbaner.iban)
@@ -106,6 +152,28 @@ class AllowanceAgreementForm(TermsForm):
 
     def clean_source(self):
         return self.cleaned_data["source"] or FundingSource.objects.get(pk=own_money_source())
+
+    def _show_the_legal_maximum(self) -> None:
+        """The Belastingdienst's hourly maximum beside the rate, so nobody has to look it up."""
+        start = self.data.get("start_date") if self.is_bound else None
+        year = self.instance.start_date.year if self.instance.pk else timezone.localdate().year
+        if start and str(start)[:4].isdigit():
+            year = int(str(start)[:4])
+        rules = YearRules.objects.filter(year=year).first()
+        if rules is None:
+            return
+        self.fields["hourly_rate"].help_text = _(
+            "Wettelijk maximum in %(year)s: %(adult)s per uur vanaf 21 jaar, %(young)s per uur "
+            "onder 21."
+        ) % {
+            "year": year,
+            "adult": format_euro(rules.hourly_maximum),
+            "young": format_euro(rules.hourly_maximum_under_21),
+        }
+        self.fields["hourly_rate_from_21"].help_text = _(
+            "Voor wie tijdens de overeenkomst 21 wordt. Wettelijk maximum in %(year)s: "
+            "%(adult)s per uur."
+        ) % {"year": year, "adult": format_euro(rules.hourly_maximum)}
 
 
 class EndAgreementForm(forms.Form):

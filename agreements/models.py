@@ -298,6 +298,20 @@ class AllowanceAgreement(Agreement):
         verbose_name=_("betaald uit"),
     )
 
+    # Under 27 on bijstand: the admin who made it confirmed the person was told what the
+    # allowance means for their benefit. Not a term: the signed text does not change.
+    bijstand_informed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("bijstand onder 27 uitgelegd door"),
+    )
+    bijstand_informed_at = models.DateTimeField(
+        _("bijstand onder 27 uitgelegd op"), null=True, blank=True
+    )
+
     TERMS = (*Agreement.TERMS, "hourly_rate", "hourly_rate_from_21", "iban", "source")
     RELATED = ("source",)
     kind_slug = "vergoeding"

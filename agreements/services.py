@@ -15,6 +15,7 @@ from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Burgerbaner, Organisation, Role, User
@@ -52,7 +53,8 @@ def check_volunteer_terms(
     ):
         raise AgreementError(
             _("%(name)s is geen coördinator van %(organisation)s.")
-            % {"name": coordinator.name, "organisation": organisation.name}
+            % {"name": coordinator.name, "organisation": organisation.name},
+            field="coordinator",
         )
 
 
@@ -188,16 +190,56 @@ def _require_admin(user: User) -> None:
         raise PermissionDenied
 
 
+def needs_bijstand_information(burgerbaner: Burgerbaner, start_date: datetime.date) -> bool:
+    return burgerbaner.young_on_bijstand(start_date)
+
+
+def check_bijstand_informed(
+    burgerbaner: Burgerbaner, start_date: datetime.date, informed: bool
+) -> None:
+    """Under 27 on bijstand, any allowance beyond proven costs is deducted from the
+    benefit: the admin confirms the person was told before the agreement is made."""
+    if needs_bijstand_information(burgerbaner, start_date) and not informed:
+        raise AgreementError(
+            _(
+                "%(name)s is jonger dan 27 en krijgt bijstand. Vertel eerst wat de vergoeding "
+                "betekent voor de bijstand, en zet dan het vinkje."
+            )
+            % {"name": burgerbaner.legal_name},
+            field="bijstand_informed",
+        )
+
+
+def _record_bijstand_informed(agreement: Agreement, informed: bool, by: User) -> None:
+    if not isinstance(agreement, AllowanceAgreement):
+        return
+    check_bijstand_informed(agreement.burgerbaner, agreement.start_date, informed)
+    if informed and needs_bijstand_information(agreement.burgerbaner, agreement.start_date):
+        agreement.bijstand_informed_by = by
+        agreement.bijstand_informed_at = timezone.now()
+
+
 @transaction.atomic
-def create_agreement(model: type[Agreement], *, by: User, **terms) -> Agreement:
-    """Create a draft agreement. Only admins do this."""
+def create_agreement(
+    model: type[Agreement], *, by: User, bijstand_informed: bool = False, **terms
+) -> Agreement:
+    """Create a draft agreement. Only admins do this.
+
+    For someone under 27 on bijstand, an allowance agreement needs ``bijstand_informed``:
+    the admin confirms the person was told; who and when are kept on the agreement.
+    """
     _require_admin(by)
     check_terms(model, terms)
-    return model.objects.create(status=AgreementStatus.DRAFT, created_by=by, **terms)
+    agreement = model(status=AgreementStatus.DRAFT, created_by=by, **terms)
+    _record_bijstand_informed(agreement, bijstand_informed, by)
+    agreement.save()
+    return agreement
 
 
 @transaction.atomic
-def update_agreement(agreement: Agreement, *, by: User, **terms) -> Agreement:
+def update_agreement(
+    agreement: Agreement, *, by: User, bijstand_informed: bool = False, **terms
+) -> Agreement:
     """Change the terms while nobody has signed yet. After that: a new version."""
     _require_admin(by)
     agreement = type(agreement).objects.select_for_update().get(pk=agreement.pk)
@@ -206,6 +248,8 @@ def update_agreement(agreement: Agreement, *, by: User, **terms) -> Agreement:
     check_terms(type(agreement), {"burgerbaner": agreement.burgerbaner, **terms}, exclude=agreement)
     for field, value in terms.items():
         setattr(agreement, field, value)
+    if not getattr(agreement, "bijstand_informed_at", None):
+        _record_bijstand_informed(agreement, bijstand_informed, by)
     if agreement.status == AgreementStatus.AWAITING_SIGNATURES:
         agreement.freeze_document()
     agreement.save()

@@ -22,6 +22,7 @@ from agreements.forms import (
 )
 from agreements.models import AgreementStatus, AllowanceAgreement, Signature, VolunteerAgreement
 from agreements.pdf import agreement_pdf as render_agreement_pdf
+from burgerbaan.forms import show_refusal
 from burgerbaan.http import client_ip
 from rules.services import RulesMissing
 
@@ -192,7 +193,7 @@ def agreement_create(request, kind: str, burgerbaner_pk: int):
                 model, by=request.user, burgerbaner=burgerbaner, **form.cleaned_data
             )
         except AgreementError as exc:
-            form.add_error(None, exc.message)
+            show_refusal(form, exc)
         else:
             messages.success(request, _("De overeenkomst is opgeslagen als concept."))
             return redirect(agreement.get_absolute_url())
@@ -216,7 +217,7 @@ def agreement_edit(request, kind: str, pk: int):
         try:
             services.update_agreement(agreement, by=request.user, **form.cleaned_data)
         except AgreementError as exc:
-            form.add_error(None, exc.message)
+            show_refusal(form, exc)
         else:
             messages.success(request, _("De wijzigingen zijn opgeslagen."))
             return redirect(agreement.get_absolute_url())
@@ -277,7 +278,7 @@ def agreement_end(request, kind: str, pk: int):
                 by=request.user,
             )
         except AgreementError as exc:
-            form.add_error(None, exc.message)
+            show_refusal(form, exc)
         else:
             messages.success(request, _("De overeenkomst is beëindigd."))
             return redirect(agreement.get_absolute_url())

@@ -24,6 +24,9 @@ class Confirm:
     lines: Iterable[str] = ()
     items: Iterable[str] = ()
     warning: str = ""
+    # What will not happen, under its own heading (e.g. days that are skipped).
+    aside_title: str = ""
+    aside: Iterable[str] = ()
     # The form's own values, sent again with the confirmation: (name, value) pairs.
     fields: Iterable[tuple[str, object]] = field(default_factory=list)
     action: str = ""

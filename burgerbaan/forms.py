@@ -33,3 +33,9 @@ def refusal(form: forms.Form) -> str:
     for errors in form.errors.values():
         return str(errors[0])
     return ""
+
+
+def show_refusal(form: forms.BaseForm, error) -> None:
+    """Put a domain error's message on the form once: at its field, or above the fields."""
+    field = error.field if error.field in form.fields else None
+    form.add_error(field, error.message)

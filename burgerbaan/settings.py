@@ -138,6 +138,8 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "home"
+# "/" is the visitors' page; someone who just logged out may want to log in again.
+LOGOUT_REDIRECT_URL = "account_login"
 
 # allauth: e-mail and password only; people join by invitation, never by sign-up.
 ACCOUNT_ADAPTER = "accounts.adapters.AccountAdapter"

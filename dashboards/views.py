@@ -5,7 +5,8 @@ import datetime
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models.functions import ExtractMonth, ExtractYear
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.http import urlencode
@@ -26,8 +27,10 @@ from guidance import permissions as guidance_permissions
 from guidance import services as guidance
 from guidance.models import CheckIn
 from hours.models import Timesheet, TimesheetStatus
-from hours.permissions import approved_by
+from hours.permissions import queue as hours_queue
 from payments import cap
+from payments.models import Payment, PaymentStatus
+from rules.services import missing_next_year
 
 DASHBOARDS = [
     (perms.BURGERBANER, "burgerbaner_dashboard", gettext_noop("Mijn burgerbaan")),
@@ -80,7 +83,14 @@ def burgerbaner_dashboard(request):
             "volunteer_agreements": volunteer,
             "allowance_agreements": allowance,
             "awaiting_my_signature": awaiting,
+            "rejected": list(
+                burgerbaner.timesheets.filter(status=TimesheetStatus.REJECTED)
+                .select_related("organisation")
+                .order_by("month")
+            ),
+            "notices": list(request.user.notices.all()[:5]),
             "overview": cap.overview(burgerbaner, today.year, today.month),
+            "young_on_bijstand": burgerbaner.young_on_bijstand(today),
             "wellbeing_due": guidance.wellbeing_due(burgerbaner, today),
             "next_checkin": burgerbaner.checkins.filter(
                 status=CheckIn.Status.PLANNED, date__gte=today
@@ -107,7 +117,11 @@ def coordinator_dashboard(request):
     return render(
         request,
         "dashboards/coordinator_dashboard.html",
-        {"groups": list(by_org.values()), **_due_checkins(request.user)},
+        {
+            "groups": list(by_org.values()),
+            "waiting_timesheets": hours_queue(request.user, TimesheetStatus.SUBMITTED).count(),
+            **_due_checkins(request.user),
+        },
     )
 
 
@@ -125,12 +139,7 @@ def signer_dashboard(request):
         awaiting=Count("pk", filter=Q(status=AgreementStatus.AWAITING_SIGNATURES)),
         active=Count("pk", filter=Q(status=AgreementStatus.ACTIVE)),
     )
-    counts["timesheets"] = (
-        Timesheet.objects.filter(status=TimesheetStatus.APPROVED)
-        .exclude(burgerbaner__user=request.user)
-        .exclude(pk__in=approved_by(request.user))
-        .count()
-    )
+    counts["timesheets"] = hours_queue(request.user, TimesheetStatus.APPROVED).count()
     return render(request, "dashboards/signer_dashboard.html", {"counts": counts})
 
 
@@ -139,13 +148,50 @@ def treasurer_dashboard(request):
     today = timezone.localdate()
     in_force = AllowanceAgreement.objects.in_force_on(today)
     counts = {
+        "unbatched": Payment.objects.filter(
+            status=PaymentStatus.APPROVED, batch__isnull=True
+        ).count(),
         "in_force": in_force.count(),
         "awaiting": AllowanceAgreement.objects.filter(
             status=AgreementStatus.AWAITING_SIGNATURES
         ).count(),
         "without_iban": Burgerbaner.objects.filter(iban="").count(),
     }
-    return render(request, "dashboards/treasurer_dashboard.html", {"counts": counts})
+    return render(
+        request,
+        "dashboards/treasurer_dashboard.html",
+        {
+            "counts": counts,
+            "near_maximum": _near_maximum(today),
+            "months_to_pay": months_to_pay(today),
+        },
+    )
+
+
+def _near_maximum(today) -> list[dict]:
+    """Who reaches the annual maximum within two months, with their name."""
+    near = cap.near_annual_maximum(today)
+    names = Burgerbaner.objects.in_bulk([n.burgerbaner_id for n in near])
+    return [{"burgerbaner": names[n.burgerbaner_id], "month": n.month} for n in near]
+
+
+def months_to_pay(today) -> list[dict]:
+    """Months that are over with hours signed by Safe Almere and nothing approved yet for
+    some of those people: the treasurer's next months to pay (one query)."""
+    paid = Payment.objects.filter(
+        burgerbaner=OuterRef("burgerbaner"),
+        year=ExtractYear(OuterRef("month")),
+        month=ExtractMonth(OuterRef("month")),
+    )
+    return list(
+        Timesheet.objects.filter(
+            status=TimesheetStatus.COUNTERSIGNED, month__lt=today.replace(day=1)
+        )
+        .exclude(Exists(paid))
+        .values("month")
+        .annotate(people=Count("burgerbaner", distinct=True))
+        .order_by("-month")[:12]
+    )
 
 
 @perms.role_required(perms.ADMIN)
@@ -202,6 +248,8 @@ def admin_dashboard(request):
             "search_form": search_form,
             "query": urlencode({"zoek": search}) if search else "",
             "without_rate_from_21": without_rate_from_21,
+            "near_maximum": _near_maximum(timezone.localdate()),
+            "missing_rules_year": missing_next_year(timezone.localdate()),
             **_due_checkins(request.user),
         },
     )
@@ -212,6 +260,7 @@ def burgerbaner_detail(request, pk: int):
     burgerbaner = get_object_or_404(Burgerbaner.objects.select_related("user"), pk=pk)
     if not perms.can_view_burgerbaner(request.user, burgerbaner):
         raise PermissionDenied
+    today = timezone.localdate()
     volunteer = (
         visible_agreements(request.user, VolunteerAgreement)
         .filter(burgerbaner=burgerbaner)
@@ -225,8 +274,14 @@ def burgerbaner_detail(request, pk: int):
             "volunteer_agreements": volunteer,
             "allowance_agreements": burgerbaner.allowanceagreements.select_related("source"),
             "full_iban": perms.can_see_full_iban(request.user, burgerbaner),
+            "sees_benefit": perms.can_see_benefit(request.user, burgerbaner),
             "can_manage": perms.can_manage_people(request.user),
             "hide_allowance": not sees_allowance_of(request.user, burgerbaner),
             "sees_guidance": guidance_permissions.can_see(request.user, burgerbaner),
+            "forecast": (
+                None
+                if not sees_allowance_of(request.user, burgerbaner)
+                else cap.overview(burgerbaner, today.year, today.month)
+            ),
         },
     )

@@ -15,7 +15,7 @@ from accounts.models import Burgerbaner, Organisation, Role, User
 from accounts.services import grant_role
 from agreements import services
 from agreements.models import AllowanceAgreement, VolunteerAgreement
-from demo import choosing, conversations, funding, referrals
+from demo import choosing, conversations, funding, referrals, way_in
 from hours import services as hours
 from hours.models import HourEntry
 from payments import services as money
@@ -25,6 +25,14 @@ from rules.models import YearRules
 
 PASSWORD = "burgerbaan-demo"
 TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+# What `make demo` prints, so that nobody needs the README to log in.
+LOGINS = [
+    ("admin@burgerbaan.test", "admin of Stadscoöperatie Almere (two-step login)"),
+    ("penningmeester@burgerbaan.test", "treasurer of Stichting Safe Almere (two-step login)"),
+    ("ondertekenaar@burgerbaan.test", "signer for Stichting Safe Almere (two-step login)"),
+    ("coordinator1@burgerbaan.test", "coordinator of two non-profits (… coordinator4)"),
+    ("burgerbaner1@burgerbaan.test", "burgerbaner at two non-profits (… burgerbaner6)"),
+]
 
 NONPROFITS = [
     ("Buurtkamer De Polderhoek", "90000011", "Polderhoekstraat 12, 1312 AB Almere"),
@@ -244,6 +252,7 @@ def seed() -> None:
     conversations.seed(
         today, {nonprofits[i].pk: coordinator for i, coordinator in coordinator_of.items()}
     )
+    way_in.seed(nonprofits, admin, coordinator_of)
     referrals.seed(admin, _user("verwijzer1@burgerbaan.test", "Petra Verwijzer"), today)
     choosing.seed(today)
 

@@ -1,4 +1,6 @@
 import datetime
+import re
+from decimal import Decimal
 
 from django import forms
 from django.utils import timezone
@@ -8,6 +10,28 @@ from accounts.forms import DateInput, decimal_input
 from agreements.models import VolunteerAgreement
 from burgerbaan.forms import IdsField
 from hours.models import HourEntry
+
+CLOCK = re.compile(r"^\s*(-?)(\d{1,2}):(\d{2})\s*$")
+
+
+class HoursField(forms.DecimalField):
+    """Hours as 1,5 or 1.5, or as on a clock: 1:30 is one and a half hours."""
+
+    default_error_messages = {
+        "invalid": _("Schrijf het aantal uren als een getal, zoals 1,5, of als 1:30."),
+    }
+
+    def to_python(self, value):
+        clock = CLOCK.match(value) if isinstance(value, str) else None
+        if clock is None:
+            return super().to_python(value)
+        sign, whole, minutes = clock.groups()
+        if int(minutes) not in (0, 15, 30, 45):
+            raise forms.ValidationError(
+                _("Schrijf uren in kwartieren: bijvoorbeeld 1:15, 1:30 of 1:45."), code="quarter"
+            )
+        hours = Decimal(whole) + Decimal(minutes) / 60
+        return -hours if sign else hours
 
 
 class AgreementChoiceField(forms.ModelChoiceField):
@@ -21,11 +45,11 @@ class HourEntryForm(forms.ModelForm):
         queryset=VolunteerAgreement.objects.none(),
         empty_label=_("Kies een organisatie"),
     )
-    hours = forms.DecimalField(
+    hours = HoursField(
         label=_("Hoeveel uur?"),
         max_digits=4,
         decimal_places=2,
-        help_text=_("In kwartieren: 1,25 is 1 uur en een kwartier."),
+        help_text=_("In kwartieren: 1,25 of 1:15 is 1 uur en een kwartier."),
     )
     confirm_over_maximum = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
@@ -51,7 +75,7 @@ class HourEntryForm(forms.ModelForm):
 
 
 class CorrectionForm(HourEntryForm):
-    hours = forms.DecimalField(
+    hours = HoursField(
         label=_("Hoeveel uur erbij of eraf?"),
         max_digits=4,
         decimal_places=2,
@@ -119,6 +143,27 @@ class WeekForm(forms.Form):
 
 
 class ChooseTimesheetsForm(forms.Form):
-    """The timesheets ticked in a sign-off queue."""
+    """The timesheets ticked in a sign-off queue, or all those it showed ("alle")."""
 
-    timesheet = IdsField()
+    timesheet = IdsField(required=False)
+    shown = IdsField(required=False)
+    alle = forms.BooleanField(required=False)
+
+    def chosen_ids(self) -> list[int]:
+        return self.cleaned_data["shown" if self.cleaned_data["alle"] else "timesheet"]
+
+
+class QueueFilterForm(forms.Form):
+    """The non-profit a coordinator narrows their sign-off queue to (``?organisatie=``)."""
+
+    organisatie = forms.ModelChoiceField(
+        label=_("Organisatie"),
+        queryset=None,
+        required=False,
+        empty_label=_("Alle organisaties"),
+        error_messages={"invalid_choice": _("Kies een organisatie uit de lijst.")},
+    )
+
+    def __init__(self, *args, organisations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisatie"].queryset = organisations

@@ -30,15 +30,20 @@ class TimesheetLocked(DomainError):
 class TimesheetStatus(models.TextChoices):
     OPEN = "open", _("open")
     SUBMITTED = "submitted", _("ingediend")
-    APPROVED = "approved", _("afgetekend door de organisatie")
-    COUNTERSIGNED = "countersigned", _("mede-ondertekend door Safe Almere")
+    APPROVED = "approved", _("goedgekeurd door de organisatie")
+    COUNTERSIGNED = "countersigned", _("goedgekeurd door Safe Almere")
     REJECTED = "rejected", _("afgekeurd")
 
 
 # The only ways a timesheet's status may change.
 TRANSITIONS = {
     TimesheetStatus.OPEN: {TimesheetStatus.SUBMITTED},
-    TimesheetStatus.SUBMITTED: {TimesheetStatus.APPROVED, TimesheetStatus.REJECTED},
+    # Back to open: the burgerbaner takes the month back before the coordinator acts.
+    TimesheetStatus.SUBMITTED: {
+        TimesheetStatus.APPROVED,
+        TimesheetStatus.REJECTED,
+        TimesheetStatus.OPEN,
+    },
     TimesheetStatus.APPROVED: {TimesheetStatus.COUNTERSIGNED, TimesheetStatus.REJECTED},
     TimesheetStatus.REJECTED: {TimesheetStatus.SUBMITTED},
     TimesheetStatus.COUNTERSIGNED: set(),
@@ -101,8 +106,9 @@ class TimesheetStep(models.Model):
 
     class Action(models.TextChoices):
         SUBMIT = "submit", _("ingediend")
-        APPROVE = "approve", _("afgetekend")
-        COUNTERSIGN = "countersign", _("mede-ondertekend")
+        WITHDRAW = "withdraw", _("teruggenomen")
+        APPROVE = "approve", _("goedgekeurd door de organisatie")
+        COUNTERSIGN = "countersign", _("goedgekeurd door Safe Almere")
         REJECT = "reject", _("afgekeurd")
 
     timesheet = models.ForeignKey(Timesheet, on_delete=models.PROTECT, related_name="steps")

@@ -29,6 +29,11 @@ def is_own(user: User, timesheet: Timesheet) -> bool:
     return timesheet.burgerbaner.user_id == user.pk
 
 
+def can_withdraw(user: User, timesheet: Timesheet) -> bool:
+    """Their own handed-in month, until the coordinator acts on it."""
+    return is_own(user, timesheet) and timesheet.status == TimesheetStatus.SUBMITTED
+
+
 def can_approve(user: User, timesheet: Timesheet) -> bool:
     """A coordinator of the timesheet's non-profit, never for their own hours."""
     return not is_own(user, timesheet) and (
@@ -64,3 +69,22 @@ def can_reject(user: User, timesheet: Timesheet) -> bool:
     if timesheet.status == TimesheetStatus.APPROVED:
         return can_countersign(user, timesheet)
     return can_approve(user, timesheet) or can_countersign(user, timesheet)
+
+
+def queue(user: User, status: str):
+    """Timesheets waiting for ``user``: handed-in ones for a coordinator, approved ones
+    for a signer; never their own, nor (for a signer) ones they approved themselves."""
+    if status == TimesheetStatus.SUBMITTED:
+        queryset = Timesheet.objects.filter(
+            organisation__in=people.coordinated_organisation_ids(user)
+        )
+    elif people.has_role(user, people.SIGNER):
+        queryset = Timesheet.objects.exclude(pk__in=approved_by(user))
+    else:
+        queryset = Timesheet.objects.none()
+    return (
+        queryset.filter(status=status)
+        .exclude(burgerbaner__user=user)
+        .select_related("burgerbaner", "organisation")
+        .order_by("status_changed_at", "pk")
+    )

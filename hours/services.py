@@ -15,11 +15,14 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accounts.models import Burgerbaner, User
+from accounts.services import notify
 from agreements.models import VolunteerAgreement
+from burgerbaan.dates import month_name
 from burgerbaan.errors import DomainError
 from burgerbaan.money import format_euro
 from hours import permissions
@@ -92,22 +95,27 @@ def check_entry(
     if agreement.burgerbaner_id != burgerbaner.pk:
         raise PermissionDenied
     if date > today:
-        raise HoursError(_("Je kunt geen uren schrijven voor een dag die nog moet komen."))
+        raise HoursError(
+            _("Je kunt geen uren schrijven voor een dag die nog moet komen."), field="date"
+        )
     if hours % QUARTER != 0:
-        raise HoursError(_("Schrijf uren in kwartieren: bijvoorbeeld 1, 1,25, 1,5 of 1,75."))
+        raise HoursError(
+            _("Schrijf uren in kwartieren: bijvoorbeeld 1, 1,25, 1,5 of 1,75."), field="hours"
+        )
     if is_correction:
         if hours == 0:
-            raise HoursError(_("Een correctie is meer of minder dan 0 uur."))
+            raise HoursError(_("Een correctie is meer of minder dan 0 uur."), field="hours")
         if not correction_reason.strip():
-            raise HoursError(_("Schrijf op wat je verbetert en waarom."))
+            raise HoursError(_("Schrijf op wat je verbetert en waarom."), field="correction_reason")
         if corrects_date is None:
-            raise HoursError(_("Kies de dag die je verbetert."))
+            raise HoursError(_("Kies de dag die je verbetert."), field="corrects_date")
         if corrects_date > date:
             raise HoursError(
-                _("De dag die je verbetert ligt vóór de dag waarop je de correctie schrijft.")
+                _("De dag die je verbetert ligt vóór de dag waarop je de correctie schrijft."),
+                field="corrects_date",
             )
     elif hours <= 0:
-        raise HoursError(_("Vul meer dan 0 uur in."))
+        raise HoursError(_("Vul meer dan 0 uur in."), field="hours")
     # A correction's money counts on the day it corrects, so the work of that day
     # must have been under an agreement.
     worked_on = corrects_date if is_correction else date
@@ -117,19 +125,30 @@ def check_entry(
                 "Op %(day)s had je geen actieve vrijwilligersovereenkomst met %(organisation)s. "
                 "Kies een andere dag of organisatie."
             )
-            % {"day": worked_on.strftime("%d-%m-%Y"), "organisation": agreement.organisation.name}
+            % {"day": worked_on.strftime("%d-%m-%Y"), "organisation": agreement.organisation.name},
+            field="corrects_date" if is_correction else "date",
         )
+    # A month already handed in is told before anything else about these hours, so that
+    # nobody confirms an over-maximum warning only to hear the month is closed.
+    locked = Timesheet.objects.filter(
+        burgerbaner=burgerbaner, organisation=agreement.organisation, month=month_of(date)
+    ).first()
+    if locked is not None and not locked.is_editable:
+        raise _month_closed(agreement, date)
     same_day = HourEntry.objects.filter(timesheet__burgerbaner=burgerbaner, date=date)
     if exclude is not None:
         same_day = same_day.exclude(pk=exclude.pk)
     already = same_day.aggregate(total=Sum("hours"))["total"] or Decimal("0")
+    if already + hours > MAX_HOURS_PER_DAY and not already:
+        raise HoursError(_("Je kunt niet meer dan 24 uur op één dag schrijven."), field="hours")
     if already + hours > MAX_HOURS_PER_DAY:
         raise HoursError(
             _(
                 "Op %(day)s heb je al %(already)s uur geschreven. Samen kan het niet meer "
                 "dan 24 uur op één dag zijn."
             )
-            % {"day": date.strftime("%d-%m-%Y"), "already": _hours(already)}
+            % {"day": date.strftime("%d-%m-%Y"), "already": _hours(already)},
+            field="hours",
         )
 
 
@@ -142,14 +161,19 @@ def _editable_timesheet(burgerbaner: Burgerbaner, agreement, date) -> Timesheet:
         burgerbaner=burgerbaner, organisation=agreement.organisation, month=month_of(date)
     )
     if not timesheet.is_editable:
-        raise TimesheetLocked(
-            _(
-                "Je urenoverzicht van %(month)s voor %(organisation)s is al ingediend of "
-                "getekend. Klopt er iets niet? Voeg dan een correctie toe in de huidige maand."
-            )
-            % {"month": date.strftime("%m-%Y"), "organisation": agreement.organisation.name}
-        )
+        raise _month_closed(agreement, date)
     return timesheet
+
+
+def _month_closed(agreement, date) -> TimesheetLocked:
+    return TimesheetLocked(
+        _(
+            "Je urenoverzicht van %(month)s voor %(organisation)s is al ingediend of "
+            "goedgekeurd. Klopt er iets niet? Voeg dan een correctie toe in de huidige maand."
+        )
+        % {"month": month_name(date), "organisation": agreement.organisation.name},
+        field="date",
+    )
 
 
 def cap_warning(burgerbaner: Burgerbaner, date: datetime.date, hours: Decimal) -> CapWarning:
@@ -193,11 +217,22 @@ def delete_entry(entry: HourEntry, *, by: User) -> None:
         entry.delete()
 
 
-def copy_previous_week(burgerbaner: Burgerbaner, *, week_start: datetime.date, by: User) -> int:
-    """Copy last week's entries to the same weekdays of this week (up to today).
+@dataclass(frozen=True)
+class CopyPlan:
+    """What copying last week would do: the entries it adds, and those it skips and why."""
 
-    Entries that would break a rule (a day in the future, a locked month, an
-    ended agreement, more than 24 hours) are skipped. Returns how many were copied.
+    add: list[dict]
+    skipped: list[tuple[HourEntry, str]]
+    warnings: list[str]
+
+
+def plan_copy_previous_week(burgerbaner: Burgerbaner, *, week_start: datetime.date) -> CopyPlan:
+    """Last week's entries on the same weekdays of this week (up to today).
+
+    A day of this week that already has hours is skipped, so nothing is counted
+    twice; so is an entry that would break a rule (a day still to come, a locked
+    month, an ended agreement). The warnings are those of the single form: what
+    the added hours do to the maxima of their month.
     """
     previous = HourEntry.objects.filter(
         timesheet__burgerbaner=burgerbaner,
@@ -205,17 +240,58 @@ def copy_previous_week(burgerbaner: Burgerbaner, *, week_start: datetime.date, b
         date__gte=week_start - datetime.timedelta(days=7),
         date__lt=week_start,
     ).select_related("agreement__organisation")
-    copied = 0
+    filled = set(
+        HourEntry.objects.filter(
+            timesheet__burgerbaner=burgerbaner,
+            date__gte=week_start,
+            date__lt=week_start + datetime.timedelta(days=7),
+        ).values_list("date", flat=True)
+    )
+    add, skipped = [], []
     for entry in previous:
+        fields = {
+            "agreement": entry.agreement,
+            "date": entry.date + datetime.timedelta(days=7),
+            "hours": entry.hours,
+            "description": entry.description,
+        }
+        if fields["date"] in filled:
+            skipped.append((entry, _("op die dag staan al uren")))
+            continue
         try:
-            log_hours(
-                burgerbaner,
-                by=by,
-                agreement=entry.agreement,
-                date=entry.date + datetime.timedelta(days=7),
-                hours=entry.hours,
-                description=entry.description,
-            )
+            check_entry(burgerbaner, **fields)
+            _check_month_editable(burgerbaner, fields["agreement"], fields["date"])
+        except DomainError as exc:
+            skipped.append((entry, exc.message))
+            continue
+        add.append(fields)
+    warnings = []
+    for month in sorted({month_of(f["date"]) for f in add}):
+        extra = sum((f["hours"] for f in add if month_of(f["date"]) == month), Decimal("0"))
+        first = min(f["date"] for f in add if month_of(f["date"]) == month)
+        warning = cap_warning(burgerbaner, first, extra)
+        if warning:
+            warnings.append(warning.message)
+    return CopyPlan(add=add, skipped=skipped, warnings=warnings)
+
+
+def _check_month_editable(burgerbaner: Burgerbaner, agreement, date) -> None:
+    timesheet = Timesheet.objects.filter(
+        burgerbaner=burgerbaner, organisation=agreement.organisation, month=month_of(date)
+    ).first()
+    if timesheet is not None and not timesheet.is_editable:
+        raise TimesheetLocked(_("die maand is al ingediend of getekend"))
+
+
+def copy_previous_week(burgerbaner: Burgerbaner, *, week_start: datetime.date, by: User) -> int:
+    """Copy what ``plan_copy_previous_week`` shows. Returns how many entries were added.
+
+    An entry that can no longer be added (the month was handed in meanwhile) is left out.
+    """
+    copied = 0
+    for fields in plan_copy_previous_week(burgerbaner, week_start=week_start).add:
+        try:
+            log_hours(burgerbaner, by=by, **fields)
         except DomainError:
             continue
         copied += 1
@@ -232,10 +308,53 @@ def _step(timesheet: Timesheet, action: str, status: str, *, by: User, ip, reaso
     timesheet.status_changed_at = timezone.now()
     timesheet.rejection_reason = reason if status == TimesheetStatus.REJECTED else ""
     timesheet.save()
-    TimesheetStep.objects.create(
+    step = TimesheetStep.objects.create(
         timesheet=timesheet, action=action, by=by, ip_address=ip, reason=reason
     )
+    _tell(timesheet, step)
     return timesheet
+
+
+def _tell(timesheet: Timesheet, step: TimesheetStep) -> None:
+    """The burgerbaner hears of every decision on their month, once (on the step)."""
+    facts = {
+        "month": date_format(timesheet.month, "F Y"),
+        "organisation": timesheet.organisation.name,
+    }
+    if step.action == TimesheetStep.Action.REJECT:
+        subject = _("Je uren van %(month)s zijn afgekeurd") % facts
+        text = _(
+            "Je urenoverzicht van %(month)s bij %(organisation)s is afgekeurd. De reden: "
+            "%(reason)s Pas je uren aan en dien de maand opnieuw in."
+        ) % {**facts, "reason": step.reason}
+    elif step.action == TimesheetStep.Action.APPROVE:
+        subject = _("Je uren van %(month)s zijn goedgekeurd door de organisatie") % facts
+        text = (
+            _(
+                "Je uren van %(month)s bij %(organisation)s zijn goedgekeurd door de organisatie. "
+                "Nu kijkt Safe Almere ernaar."
+            )
+            % facts
+        )
+    elif step.action == TimesheetStep.Action.COUNTERSIGN:
+        subject = _("Je uren van %(month)s zijn goedgekeurd door Safe Almere") % facts
+        text = (
+            _(
+                "Je uren van %(month)s bij %(organisation)s zijn goedgekeurd door Safe Almere. "
+                "De penningmeester kan je vergoeding nu betalen."
+            )
+            % facts
+        )
+    else:
+        return
+    notify(
+        timesheet.burgerbaner.user,
+        key=f"timesheet-step-{step.pk}",
+        subject=subject,
+        text=text,
+        url=timesheet.get_absolute_url(),
+        needs_action=step.action == TimesheetStep.Action.REJECT,
+    )
 
 
 def _locked(timesheet: Timesheet) -> Timesheet:
@@ -252,6 +371,22 @@ def submit_timesheet(timesheet: Timesheet, *, by: User, ip=None) -> Timesheet:
         raise HoursError(_("Er staan nog geen uren in deze maand. Schrijf eerst je uren."))
     timesheet.total_hours = timesheet.entries.aggregate(total=Sum("hours"))["total"]
     return _step(timesheet, TimesheetStep.Action.SUBMIT, TimesheetStatus.SUBMITTED, by=by, ip=ip)
+
+
+@transaction.atomic
+def withdraw_timesheet(timesheet: Timesheet, *, by: User, ip=None) -> Timesheet:
+    """The burgerbaner takes a handed-in month back, as long as nobody acted on it yet."""
+    timesheet = _locked(timesheet)
+    if not permissions.is_own(by, timesheet):
+        raise PermissionDenied
+    if timesheet.status != TimesheetStatus.SUBMITTED:
+        raise HoursError(
+            _(
+                "De coördinator heeft al naar deze maand gekeken. Je kunt hem niet meer "
+                "terugnemen. Klopt er iets niet? Vraag de coördinator om hem af te keuren."
+            )
+        )
+    return _step(timesheet, TimesheetStep.Action.WITHDRAW, TimesheetStatus.OPEN, by=by, ip=ip)
 
 
 @transaction.atomic

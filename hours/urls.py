@@ -11,6 +11,9 @@ urlpatterns = [
     path("mede-ondertekenen/", views.countersign_queue, name="countersign_queue"),
     path("urenoverzichten/<int:pk>/", views.timesheet_detail, name="timesheet_detail"),
     path("urenoverzichten/<int:pk>/indienen/", views.timesheet_submit, name="timesheet_submit"),
+    path(
+        "urenoverzichten/<int:pk>/terugnemen/", views.timesheet_withdraw, name="timesheet_withdraw"
+    ),
     path("urenoverzichten/<int:pk>/aftekenen/", views.timesheet_approve, name="timesheet_approve"),
     path(
         "urenoverzichten/<int:pk>/mede-ondertekenen/",

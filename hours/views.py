@@ -9,12 +9,18 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from accounts import permissions as people
+from accounts.models import Organisation
+from accounts.templatetags.burgerbaan import hours as format_hours
+from agreements.models import AgreementStatus
+from burgerbaan.confirm import Confirm, ask, confirmed
 from burgerbaan.errors import DomainError, InputRefused
-from burgerbaan.forms import refusal
+from burgerbaan.forms import refusal, show_refusal
 from burgerbaan.http import client_ip
 from hours import permissions, services
 from hours.forms import (
@@ -22,6 +28,7 @@ from hours.forms import (
     ChooseTimesheetsForm,
     CorrectionForm,
     HourEntryForm,
+    QueueFilterForm,
     RejectForm,
     WeekForm,
 )
@@ -48,7 +55,7 @@ def _save_entry(request, form, *, entry=None):
     try:
         services.check_entry(burgerbaner, exclude=entry, **fields)
     except DomainError as exc:
-        form.add_error(None, exc.message)
+        show_refusal(form, exc)
         return None, None
     extra_hours = fields["hours"] - (entry.hours if entry else 0)
     warning = services.cap_warning(
@@ -62,7 +69,7 @@ def _save_entry(request, form, *, entry=None):
         else:
             entry = services.update_entry(entry, by=request.user, **fields)
     except DomainError as exc:
-        form.add_error(None, exc.message)
+        show_refusal(form, exc)
         return None, None
     if warning:
         messages.warning(request, warning.message)
@@ -138,6 +145,14 @@ def _hours_context(burgerbaner, week_start: datetime.date) -> dict:
         "timesheets": timesheets,
         "overview": money().overview(burgerbaner, today.year, today.month),
         "today": today,
+        "not_started": [
+            agreement
+            for agreement in burgerbaner.volunteeragreements.exclude(
+                status=AgreementStatus.ENDED
+            ).select_related("organisation")
+            if agreement.start_date > today
+            or agreement.status in (AgreementStatus.DRAFT, AgreementStatus.AWAITING_SIGNATURES)
+        ],
     }
 
 
@@ -166,30 +181,89 @@ def entry_edit(request, pk: int):
 @require_POST
 @people.role_required(people.BURGERBANER)
 def entry_delete(request, pk: int):
-    entry = get_object_or_404(HourEntry, pk=pk, timesheet__burgerbaner__user=request.user)
+    entry = get_object_or_404(
+        HourEntry.objects.select_related("agreement__organisation"),
+        pk=pk,
+        timesheet__burgerbaner__user=request.user,
+    )
+    week = f"{reverse('hours_home')}?week={entry.date.isoformat()}"
+    if not confirmed(request):
+        return ask(
+            request,
+            Confirm(
+                title=_("Uren van %(day)s verwijderen?")
+                % {"day": date_format(entry.date, "l j F Y")},
+                items=[_entry_line(entry.hours, entry.agreement, entry.description)],
+                button=_("Ja, verwijderen"),
+                back=week,
+            ),
+        )
     try:
         services.delete_entry(entry, by=request.user)
     except DomainError as exc:
         messages.error(request, exc.message)
     else:
         messages.success(request, _("De uren zijn verwijderd."))
-    return redirect(f"{reverse('hours_home')}?week={entry.date.isoformat()}")
+    return redirect(week)
+
+
+def _entry_line(hours, agreement, description) -> str:
+    return _("%(hours)s uur bij %(organisation)s: %(description)s") % {
+        "hours": format_hours(hours),
+        "organisation": agreement.organisation.name,
+        "description": description,
+    }
 
 
 @require_POST
 @people.role_required(people.BURGERBANER)
 def copy_week(request):
+    """Show what last week's hours would add to this week; add them once confirmed."""
     week_start = _week_start(request)
-    copied = services.copy_previous_week(
-        request.user.burgerbaner, week_start=week_start, by=request.user
-    )
-    if copied:
-        messages.success(
-            request, _("%(n)s regels van vorige week zijn overgenomen.") % {"n": copied}
+    back = f"{reverse('hours_home')}?week={week_start.isoformat()}"
+    burgerbaner = request.user.burgerbaner
+    plan = services.plan_copy_previous_week(burgerbaner, week_start=week_start)
+    skipped = [
+        _("%(day)s: %(reason)s")
+        % {"day": date_format(entry.date + datetime.timedelta(days=7), "l j F"), "reason": reason}
+        for entry, reason in plan.skipped
+    ]
+    if not plan.add:
+        messages.info(request, _("Er is niets om over te nemen van vorige week."))
+        for line in skipped:
+            messages.info(request, _("Niet overgenomen: %(line)s") % {"line": line})
+        return redirect(back)
+    if not confirmed(request):
+        return ask(
+            request,
+            Confirm(
+                title=_("Uren van vorige week overnemen?"),
+                lines=[_("Dit komt erbij:")],
+                items=[
+                    f"{date_format(f['date'], 'l j F').capitalize()} · "
+                    f"{_entry_line(f['hours'], f['agreement'], f['description'])}"
+                    for f in plan.add
+                ],
+                aside_title=_("Dit wordt niet overgenomen") if skipped else "",
+                aside=skipped,
+                warning=" ".join(plan.warnings),
+                button=_("Ja, overnemen"),
+                back=back,
+            ),
         )
-    else:
-        messages.info(request, _("Er was niets om over te nemen."))
-    return redirect(f"{reverse('hours_home')}?week={week_start.isoformat()}")
+    copied = services.copy_previous_week(burgerbaner, week_start=week_start, by=request.user)
+    messages.success(
+        request,
+        ngettext(
+            "%(n)s regel van vorige week is overgenomen.",
+            "%(n)s regels van vorige week zijn overgenomen.",
+            copied,
+        )
+        % {"n": copied},
+    )
+    for warning in plan.warnings:
+        messages.warning(request, warning)
+    return redirect(back)
 
 
 # --- timesheets ----------------------------------------------------------------------
@@ -202,28 +276,6 @@ def _timesheet_for(request, pk: int) -> Timesheet:
     if not permissions.can_view(request.user, timesheet):
         raise PermissionDenied
     return timesheet
-
-
-def _queue(user, status: str):
-    """Timesheets waiting for ``user``: submitted ones for a coordinator, approved for a signer."""
-    if status == TimesheetStatus.SUBMITTED:
-        queryset = Timesheet.objects.filter(
-            organisation__in=people.coordinated_organisation_ids(user)
-        )
-    else:
-        queryset = (
-            Timesheet.objects.all()
-            if people.has_role(user, people.SIGNER)
-            else (Timesheet.objects.none())
-        )
-    if status == TimesheetStatus.APPROVED:
-        queryset = queryset.exclude(pk__in=permissions.approved_by(user))
-    return (
-        queryset.filter(status=status)
-        .exclude(burgerbaner__user=user)
-        .select_related("burgerbaner", "organisation")
-        .order_by("status_changed_at", "pk")
-    )
 
 
 @people.role_required(people.COORDINATOR)
@@ -243,7 +295,12 @@ def _queue_page(request, status):
         if not form.is_valid():
             messages.error(request, refusal(form))
             return redirect(request.path)
-        chosen = Timesheet.objects.filter(pk__in=form.cleaned_data["timesheet"])
+        chosen = list(permissions.queue(request.user, status).filter(pk__in=form.chosen_ids()))
+        if not chosen:
+            messages.error(request, _("Kies eerst een of meer urenoverzichten."))
+            return redirect(request.path)
+        if not confirmed(request):
+            return ask(request, _sign_off_confirmation(chosen, countersign, back=request.path))
         action = services.countersign_timesheet if countersign else services.approve_timesheet
         done = 0
         for timesheet in chosen:
@@ -252,17 +309,80 @@ def _queue_page(request, status):
             except (DomainError, PermissionDenied):
                 continue
             done += 1
-        if done:
-            messages.success(request, _("%(n)s urenoverzichten zijn getekend.") % {"n": done})
-        else:
-            messages.error(request, _("Kies eerst een of meer urenoverzichten."))
-        return redirect(request.path)
+        messages.success(
+            request,
+            ngettext(
+                "%(n)s urenoverzicht is goedgekeurd.",
+                "%(n)s urenoverzichten zijn goedgekeurd.",
+                done,
+            )
+            % {"n": done},
+        )
+        return redirect(request.get_full_path())
+    queue = permissions.queue(request.user, status)
+    organisations = (
+        Organisation.objects.none()
+        if countersign
+        else people.coordinated_organisations(request.user).order_by("name")
+    )
+    narrow = QueueFilterForm(request.GET, organisations=organisations)
+    if not narrow.is_valid():
+        raise InputRefused(refusal(narrow))
+    if narrow.cleaned_data["organisatie"] is not None:
+        queue = queue.filter(organisation=narrow.cleaned_data["organisatie"])
     # Oldest first, a hundred at a time: after a busy month thousands may wait.
-    page = Paginator(_queue(request.user, status), 100).get_page(request.GET.get("pagina"))
+    page = Paginator(queue, 100).get_page(request.GET.get("pagina"))
     return render(
         request,
         "hours/queue.html",
-        {"timesheets": page.object_list, "page": page, "countersign": countersign},
+        {
+            "timesheets": page.object_list,
+            "page": page,
+            "countersign": countersign,
+            "narrow": narrow if len(organisations) > 1 else None,
+            "query": (
+                f"organisatie={narrow.cleaned_data['organisatie'].pk}"
+                if narrow.cleaned_data["organisatie"]
+                else ""
+            ),
+        },
+    )
+
+
+def _timesheet_line(timesheet: Timesheet) -> str:
+    return _("%(name)s, %(month)s bij %(organisation)s: %(hours)s uur") % {
+        "name": timesheet.burgerbaner.legal_name,
+        "month": date_format(timesheet.month, "F Y"),
+        "organisation": timesheet.organisation.name,
+        "hours": format_hours(timesheet.total_hours),
+    }
+
+
+def _sign_off_confirmation(timesheets, countersign: bool, *, back: str) -> Confirm:
+    if countersign:
+        title = ngettext(
+            "Dit urenoverzicht goedkeuren voor Safe Almere?",
+            "Deze %(n)s urenoverzichten goedkeuren voor Safe Almere?",
+            len(timesheets),
+        )
+        after = _("Daarna kan de penningmeester de vergoeding betalen.")
+    else:
+        title = ngettext(
+            "Dit urenoverzicht aftekenen?",
+            "Deze %(n)s urenoverzichten aftekenen?",
+            len(timesheets),
+        )
+        after = _(
+            "Daarna kan de burgerbaner deze uren niet meer veranderen. Safe Almere keurt "
+            "ze daarna goed."
+        )
+    return Confirm(
+        title=title % {"n": len(timesheets)},
+        items=[_timesheet_line(t) for t in timesheets],
+        lines=[after],
+        fields=[("timesheet", t.pk) for t in timesheets],
+        button=_("Ja, goedkeuren") if countersign else _("Ja, aftekenen"),
+        back=back,
     )
 
 
@@ -283,7 +403,9 @@ def timesheet_detail(request, pk: int):
     )
     next_in_queue = None
     if can_approve or can_countersign:
-        next_in_queue = _queue(request.user, timesheet.status).exclude(pk=timesheet.pk).first()
+        next_in_queue = (
+            permissions.queue(request.user, timesheet.status).exclude(pk=timesheet.pk).first()
+        )
     return render(
         request,
         "hours/timesheet_detail.html",
@@ -293,6 +415,7 @@ def timesheet_detail(request, pk: int):
             "total": sum((e.hours for e in entries), 0),
             "steps": timesheet.steps.select_related("by"),
             "is_own": permissions.is_own(request.user, timesheet),
+            "can_withdraw": permissions.can_withdraw(request.user, timesheet),
             "can_approve": can_approve,
             "can_countersign": can_countersign,
             "four_eyes": services.APPROVER_DOES_NOT_COUNTERSIGN if approved_it_themselves else "",
@@ -304,21 +427,37 @@ def timesheet_detail(request, pk: int):
 
 def _next_in_queue(request, status: str):
     """Go straight to the next timesheet waiting in the same queue, or back to the queue."""
-    nxt = _queue(request.user, status).first()
+    nxt = permissions.queue(request.user, status).first()
     if nxt is not None:
         return redirect(nxt.get_absolute_url())
     return redirect("approve_queue" if status == TimesheetStatus.SUBMITTED else "countersign_queue")
 
 
-def _sign_off(request, pk, action, success):
+def _sign_off(request, pk, action, countersign: bool):
     timesheet = _timesheet_for(request, pk)
     before = timesheet.status
+    allowed = (permissions.can_countersign if countersign else permissions.can_approve)(
+        request.user, timesheet
+    )
+    if allowed and not confirmed(request):
+        return ask(
+            request,
+            _sign_off_confirmation([timesheet], countersign, back=timesheet.get_absolute_url()),
+        )
     try:
         action(timesheet, by=request.user, ip=client_ip(request))
     except DomainError as exc:
         messages.error(request, exc.message)
         return redirect(timesheet.get_absolute_url())
-    messages.success(request, success)
+    done = {
+        "name": timesheet.burgerbaner.legal_name,
+        "month": date_format(timesheet.month, "F Y"),
+    }
+    if countersign:
+        text = _("Goedgekeurd voor Safe Almere: %(month)s van %(name)s.") % done
+    else:
+        text = _("Afgetekend: %(month)s van %(name)s. Dank je wel.") % done
+    messages.success(request, text)
     return _next_in_queue(request, before)
 
 
@@ -326,13 +465,58 @@ def _sign_off(request, pk, action, success):
 @login_required
 def timesheet_submit(request, pk: int):
     timesheet = _timesheet_for(request, pk)
+    if permissions.is_own(request.user, timesheet) and not confirmed(request):
+        total = timesheet.entries.aggregate(total=Sum("hours"))["total"] or 0
+        return ask(
+            request,
+            Confirm(
+                title=_("%(month)s bij %(organisation)s indienen?")
+                % {
+                    "month": date_format(timesheet.month, "F Y").capitalize(),
+                    "organisation": timesheet.organisation.name,
+                },
+                lines=[
+                    _("Je dient %(hours)s uur in.") % {"hours": format_hours(total)},
+                    _(
+                        "Daarna kun je deze uren niet meer veranderen. Zolang de coördinator "
+                        "er nog niet naar gekeken heeft, kun je de maand terugnemen."
+                    ),
+                ],
+                button=_("Ja, indienen"),
+                back=timesheet.get_absolute_url(),
+            ),
+        )
     try:
         services.submit_timesheet(timesheet, by=request.user, ip=client_ip(request))
     except DomainError as exc:
         messages.error(request, exc.message)
     else:
         messages.success(
-            request, _("Je uren zijn ingediend. De coördinator kijkt ze na en tekent ze af.")
+            request,
+            _(
+                "Je uren zijn ingediend. De coördinator kijkt ze na en tekent ze af. Tot die "
+                "tijd kun je de maand nog terugnemen."
+            ),
+        )
+    return redirect(timesheet.get_absolute_url())
+
+
+@require_POST
+@login_required
+def timesheet_withdraw(request, pk: int):
+    timesheet = _timesheet_for(request, pk)
+    try:
+        services.withdraw_timesheet(timesheet, by=request.user, ip=client_ip(request))
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(
+            request,
+            _(
+                "Je hebt %(month)s teruggenomen. Je kunt je uren weer veranderen en de maand "
+                "daarna opnieuw indienen."
+            )
+            % {"month": date_format(timesheet.month, "F Y")},
         )
     return redirect(timesheet.get_absolute_url())
 
@@ -340,13 +524,13 @@ def timesheet_submit(request, pk: int):
 @require_POST
 @login_required
 def timesheet_approve(request, pk: int):
-    return _sign_off(request, pk, services.approve_timesheet, _("Afgetekend. Dank je wel."))
+    return _sign_off(request, pk, services.approve_timesheet, countersign=False)
 
 
 @require_POST
 @login_required
 def timesheet_countersign(request, pk: int):
-    return _sign_off(request, pk, services.countersign_timesheet, _("Mede-ondertekend."))
+    return _sign_off(request, pk, services.countersign_timesheet, countersign=True)
 
 
 @require_POST

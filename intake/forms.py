@@ -100,6 +100,12 @@ class ApplicationForm(forms.ModelForm):
         return data
 
 
+class ChosenPlaceForm(forms.Form):
+    """The place a visitor came from (``?plek=``), ticked on the form when it is one."""
+
+    plek = forms.IntegerField(min_value=1, max_value=2**31 - 1)
+
+
 class ConversationForm(forms.Form):
     at = forms.DateTimeField(
         label=_("Datum en tijd van het eerste gesprek"),

@@ -24,6 +24,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Burgerbaner, User
+from accounts.permissions import coordinated_organisation_ids
 from accounts.services import email_taken, send_invitation
 from agreements import services as agreements
 from agreements.errors import AgreementError
@@ -177,7 +178,7 @@ def place_applicant(
                 by=by,
                 burgerbaner=burgerbaner,
                 organisation=place.organisation,
-                coordinator=None,
+                coordinator=_guide(place),
                 start_date=placement.start_date,
                 end_date=None,
                 work_description=f"{place.title}\n\n{place.description}",
@@ -208,6 +209,14 @@ def place_applicant(
         places.fill_one(place, by=by)
     send_invitation(user, by=by, request=request)
     return burgerbaner
+
+
+def _guide(place: Place) -> User | None:
+    """Who published the place guides the new burgerbaner, while they still coordinate there."""
+    author = place.created_by
+    if author is not None and place.organisation_id in coordinated_organisation_ids(author):
+        return author
+    return None
 
 
 def not_placed(application: Application, *, by: User, reason: str) -> Application:

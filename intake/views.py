@@ -18,6 +18,7 @@ from burgerbaan.http import client_ip
 from intake import permissions, services, spam
 from intake.forms import (
     ApplicationForm,
+    ChosenPlaceForm,
     ConversationForm,
     NoteForm,
     PlacementForm,
@@ -55,8 +56,8 @@ def apply(request):
         form.data = form.data.copy()
         form.data["started"] = spam.start_token()
     else:
-        chosen = request.GET.get("plek", "")
-        initial = {"places": [int(chosen)]} if chosen.isdigit() and len(chosen) < 10 else {}
+        chosen = ChosenPlaceForm(request.GET)
+        initial = {"places": [chosen.cleaned_data["plek"]]} if chosen.is_valid() else {}
         form = ApplicationForm(initial=initial)
     return render(
         request,
@@ -265,11 +266,7 @@ def application_place(request, pk: int):
 @require_safe
 @people.role_required(people.COORDINATOR)
 def plans_for_my_places(request):
-    applications = (
-        permissions.plans_for_coordinator(request.user)
-        .prefetch_related("places__organisation")
-        .order_by("created_at", "pk")
-    )
+    applications = permissions.plans_for_coordinator(request.user).order_by("created_at", "pk")
     return render(request, "intake/plans_for_my_places.html", {"applications": applications[:200]})
 
 

@@ -35,7 +35,7 @@ import datetime
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import ROUND_CEILING, Decimal
 from functools import cached_property
 
 from django.db.models import Q, Sum
@@ -299,7 +299,9 @@ class Overview:
             return None
         story = self.focus
         ours = max(story.approved, self.signed_month + self.pending_month)
-        return max(ZERO, self.rules.monthly_maximum - story.counted_elsewhere - ours)
+        room = max(ZERO, self.rules.monthly_maximum - story.counted_elsewhere - ours)
+        # A month never has more room than the year has left.
+        return min(room, self.left_year)
 
     # --- the year ----------------------------------------------------------------------
 
@@ -437,7 +439,8 @@ class Overview:
         pace = sum((self.fitting_in_month(m) for m in recent), ZERO) / len(recent)
         if pace <= 0:
             return None
-        months_needed = int(-(-left // pace))  # rounded up; the running month is the first
+        # Rounded up; the running month is the first of them.
+        months_needed = int((left / pace).to_integral_value(rounding=ROUND_CEILING))
         reached = today.month + months_needed - 1
         return reached if reached <= 12 else None
 
@@ -626,3 +629,50 @@ def over_after_hours(burgerbaner, day: datetime.date, hours: Decimal) -> tuple[D
     month = overview(burgerbaner, day.year, day.month)
     extra = amount_for(allowance_agreements(burgerbaner, day.year), day, hours, month.rules)
     return month.over_after(extra, day.month)
+
+
+@dataclass(frozen=True)
+class NearMaximum:
+    burgerbaner_id: int
+    month: datetime.date | None  # None: reached already
+
+
+def near_annual_maximum(today: datetime.date, *, within: int = 2) -> list[NearMaximum]:
+    """Who, at the recent pace, reaches the annual maximum within ``within`` months from
+    ``today`` (or has reached it), soonest first. A fixed number of queries."""
+    ids = list(
+        AllowanceAgreement.objects.in_force_on_any_day_of(today.year)
+        .values_list("burgerbaner_id", flat=True)
+        .distinct()
+        .order_by()
+    )
+    near = []
+    for person, overview in overviews(ids, today.year, today.month).items():
+        if overview.rules is None:
+            continue
+        if overview.left_year == 0:
+            near.append(NearMaximum(person, None))
+            continue
+        month = overview.forecast_month(today)
+        if month is not None and month <= today.month + within:
+            near.append(NearMaximum(person, datetime.date(today.year, month, 1)))
+    return sorted(near, key=lambda n: (n.month or datetime.date.min, n.burgerbaner_id))
+
+
+def months_to_pay(year: int, before: datetime.date) -> dict[datetime.date, int]:
+    """Per ended month of ``year`` before ``before``, how many people have money to pay
+    (a correction of an earlier month, a late signature): so no month is forgotten.
+    A fixed number of queries."""
+    ids = list(
+        AllowanceAgreement.objects.in_force_on_any_day_of(year)
+        .values_list("burgerbaner_id", flat=True)
+        .distinct()
+        .order_by()
+    )
+    counts: dict[datetime.date, int] = defaultdict(int)
+    for overview in overviews(ids, year, 12).values():
+        for story in overview.months:
+            first = datetime.date(year, story.month, 1)
+            if first < before and overview.proposal(story.month).proposed:
+                counts[first] += 1
+    return dict(sorted(counts.items()))

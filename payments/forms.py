@@ -1,5 +1,8 @@
+import datetime
+
 from django import forms
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from accounts.forms import DateInput, decimal_input
@@ -28,6 +31,7 @@ class ExtraForm(forms.ModelForm):
             )
         },
     )
+    confirm_over_maximum = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
     class Meta:
         model = Extra
@@ -116,3 +120,98 @@ class ChooseBurgerbanersForm(forms.Form):
     """The burgerbaners ticked on the month's proposal."""
 
     burgerbaner = IdsField()
+
+
+def _recent_months(count: int = 24) -> list[tuple[str, str]]:
+    """This month and the ones before it, as "oktober 2026", newest first."""
+    month = timezone.localdate().replace(day=1)
+    choices = []
+    for _step in range(count):
+        choices.append((month.isoformat(), date_format(month, "F Y")))
+        month = (month - datetime.timedelta(days=1)).replace(day=1)
+    return choices
+
+
+class ElsewhereForm(forms.Form):
+    """Volunteer allowance received from another organisation in one month."""
+
+    organisation_name = forms.CharField(label=_("Van welke organisatie?"), max_length=200)
+    month = forms.TypedChoiceField(
+        label=_("Voor welke maand?"),
+        coerce=datetime.date.fromisoformat,
+        error_messages={"invalid_choice": _("Kies een maand uit de lijst.")},
+    )
+    amount = forms.DecimalField(
+        label=_("Hoeveel kreeg je?"),
+        max_digits=10,
+        decimal_places=2,
+        help_text=_("Bijvoorbeeld 45,00."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["month"].choices = _recent_months()
+        self.fields["organisation_name"].widget.attrs["autocomplete"] = "organization"
+        decimal_input(self.fields["amount"])
+
+    def clean_amount(self):
+        amount = self.cleaned_data["amount"]
+        try:
+            check_amount(amount)
+        except PaymentError as exc:
+            raise forms.ValidationError(exc.message) from exc
+        return amount
+
+
+class CorrectElsewhereForm(forms.Form):
+    """Take back (part of) an allowance from elsewhere that was recorded wrongly."""
+
+    amount = forms.DecimalField(
+        label=_("Hoeveel neem je terug?"),
+        max_digits=10,
+        decimal_places=2,
+        help_text=_("Het hele bedrag, of een deel als er te veel staat."),
+    )
+    note = forms.CharField(label=_("Waarom?"), max_length=200)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        decimal_input(self.fields["amount"])
+
+
+class MonthField(forms.CharField):
+    """A month as 2026-10 (the browser's month picker), cleaned to its first day."""
+
+    widget = forms.TextInput(attrs={"type": "month"})
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if not value:
+            return None
+        try:
+            return datetime.datetime.strptime(value, "%Y-%m").date()
+        except ValueError as exc:
+            raise forms.ValidationError(_("Kies een maand, bijvoorbeeld 2026-10.")) from exc
+
+
+class BenefitPeriodForm(forms.Form):
+    """The months of the overview for the municipality or UWV."""
+
+    van = MonthField(label=_("Van maand"))
+    tot = MonthField(label=_("Tot en met maand"))
+
+    def clean(self):
+        data = super().clean()
+        first, last = data.get("van"), data.get("tot")
+        if first and last:
+            if last < first:
+                self.add_error("tot", _("Deze maand ligt vóór de eerste maand."))
+            elif (last.year - first.year) * 12 + last.month - first.month >= 36:
+                self.add_error("tot", _("Kies een periode van hoogstens drie jaar."))
+        return data
+
+
+class ChoosePaymentsForm(forms.Form):
+    """The payments the treasurer saw on the confirm page of a new batch."""
+
+    betaling = IdsField()

@@ -251,6 +251,7 @@ class ElsewhereAllowance(models.Model):
     organisation_name = models.CharField(_("van welke organisatie?"), max_length=200)
     month = models.DateField(_("maand"), help_text=_("De eerste dag van de maand."))
     amount = models.DecimalField(_("bedrag"), max_digits=10, decimal_places=2)
+    note = models.CharField(_("waarom gecorrigeerd"), max_length=200, blank=True)
     corrects = models.ForeignKey(
         "self",
         on_delete=models.PROTECT,

@@ -54,3 +54,9 @@ def can_mark_returned(user: User, payment: Payment) -> bool:
         and payment.status == PaymentStatus.PAID
         and not is_own(user, payment.burgerbaner)
     )
+
+
+def can_record_elsewhere_for(user: User, burgerbaner: Burgerbaner) -> bool:
+    """Allowances from elsewhere: the burgerbaner records their own, an admin does it for
+    them (for someone who does not manage it online)."""
+    return is_own(user, burgerbaner) or people.has_role(user, people.ADMIN)

@@ -24,12 +24,15 @@ from simple_history.utils import bulk_create_with_history
 from accounts import permissions as people
 from accounts.iban import normalise_iban
 from accounts.models import Burgerbaner, Organisation, User
+from accounts.services import notify
 from agreements.models import AllowanceAgreement
 from burgerbaan.money import CENT, format_euro
+from hours.models import HourEntry
 from payments import cap, permissions, sepa
 from payments.errors import PaymentError
 from payments.models import (
     BatchDownload,
+    ElsewhereAllowance,
     Extra,
     OpeningBalance,
     Payment,
@@ -45,6 +48,10 @@ OWN_EXTRA = gettext_lazy(
     "Je kunt geen gift of reiskosten voor jezelf registreren. Een gift of reiskosten voor "
     "jezelf registreert een collega van Safe Almere."
 )
+
+
+def _month_label(month: datetime.date) -> str:
+    return date_format(month, "F Y")
 
 
 def _require(user: User, *kinds: str) -> None:
@@ -397,14 +404,18 @@ def opening_balance_warning(burgerbaner: Burgerbaner, year: int) -> str:
 
 
 @transaction.atomic
-def create_batch(*, by: User) -> PaymentBatch:
-    """Put every approved payment that is not in a batch yet into a new batch."""
+def create_batch(*, by: User, only: list[int] | None = None) -> PaymentBatch:
+    """Put every approved payment that is not in a batch yet into a new batch.
+
+    With ``only``: just those of them, as the treasurer saw them before confirming.
+    """
     _require(by, people.TREASURER)
-    payments = list(
-        Payment.objects.select_for_update()
-        .filter(status=PaymentStatus.APPROVED, batch__isnull=True)
-        .select_related("burgerbaner")
+    waiting = Payment.objects.select_for_update().filter(
+        status=PaymentStatus.APPROVED, batch__isnull=True
     )
+    if only is not None:
+        waiting = waiting.filter(pk__in=only)
+    payments = list(waiting.select_related("burgerbaner"))
     if not payments:
         raise PaymentError(
             _("Er zijn geen goedgekeurde betalingen die nog niet in een opdracht zitten.")
@@ -523,9 +534,21 @@ def mark_batch_paid(batch: PaymentBatch, *, execution_date: datetime.date, by: U
     batch.status = PaymentBatch.Status.PAID
     batch.execution_date = execution_date
     batch.save()
-    for payment in batch.payments.select_for_update():
+    for payment in batch.payments.select_for_update().select_related("burgerbaner__user"):
         payment.move_to(PaymentStatus.PAID)
         payment.save()
+        facts = {"month": date_format(payment.period, "F Y"), "amount": format_euro(payment.amount)}
+        notify(
+            payment.burgerbaner.user,
+            key=f"payment-paid-{payment.pk}",
+            subject=_("Je vergoeding van %(month)s is betaald") % facts,
+            text=_(
+                "Je vergoeding van %(month)s is betaald: %(amount)s. Het geld staat binnen "
+                "een paar dagen op je rekening."
+            )
+            % facts,
+            url=payment.get_absolute_url(),
+        )
     return batch
 
 
@@ -551,3 +574,160 @@ def mark_returned(payment: Payment, *, reason: str, by: User) -> Payment:
     payment.returned_at = timezone.now()
     payment.save()
     return payment
+
+
+def extra_warning(burgerbaner: Burgerbaner, *, date: datetime.date, amount: Decimal) -> str:
+    """Before a gift or travel costs is saved: how far it would go over the monthly or the
+    annual maximum, with what is signed, waiting and received elsewhere; empty when it fits."""
+    overview = cap.overview(burgerbaner, date.year, date.month)
+    over_month, over_year = overview.over_after(amount, date.month)
+    parts = []
+    if over_month:
+        parts.append(
+            _("%(amount)s boven het maandmaximum van %(month)s")
+            % {"amount": format_euro(min(over_month, amount)), "month": _month_label(date)}
+        )
+    if over_year:
+        parts.append(
+            _("%(amount)s boven het jaarmaximum van %(year)s")
+            % {"amount": format_euro(min(over_year, amount)), "year": date.year}
+        )
+    if not parts:
+        return ""
+    return _(
+        "Let op: hiermee komt %(name)s %(over)s. Dat deel wordt niet uitbetaald. Wil je het "
+        "toch registreren?"
+    ) % {"name": burgerbaner.legal_name, "over": _(" en ").join(parts)}
+
+
+# --- allowances from elsewhere ---------------------------------------------------------
+
+
+def elsewhere_warning(burgerbaner: Burgerbaner, month: datetime.date) -> str:
+    """What the allowances from elsewhere of ``month`` leave for this pilot's money; empty
+    when everything still fits under both maxima."""
+    overview = cap.overview(burgerbaner, month.year, month.month)
+    over_month, over_year = overview.over_after(Decimal("0.00"), month.month)
+    parts = []
+    if over_month:
+        parts.append(
+            _("%(amount)s boven het maandmaximum van %(month)s")
+            % {"amount": format_euro(over_month), "month": _month_label(month)}
+        )
+    if over_year:
+        parts.append(
+            _("%(amount)s boven het jaarmaximum van %(year)s")
+            % {"amount": format_euro(over_year), "year": month.year}
+        )
+    if not parts:
+        return ""
+    return _(
+        "Let op: samen met de vergoeding van elders komt %(name)s %(over)s. Dat deel wordt "
+        "hier niet uitbetaald."
+    ) % {"name": burgerbaner.legal_name, "over": _(" en ").join(parts)}
+
+
+@transaction.atomic
+def record_elsewhere(
+    burgerbaner: Burgerbaner,
+    *,
+    organisation_name: str,
+    month: datetime.date,
+    amount: Decimal,
+    by: User,
+) -> ElsewhereAllowance:
+    """Record volunteer allowance received from another organisation in ``month``.
+
+    It counts toward that month's maximum and the year's, before this pilot's money.
+    Recorded by the burgerbaner themself or by an admin for them. Refuses a month still
+    to come, an amount that is not a real amount and an empty organisation.
+    """
+    if not permissions.can_record_elsewhere_for(by, burgerbaner):
+        raise PermissionDenied
+    organisation_name = organisation_name.strip()
+    if not organisation_name:
+        raise PaymentError(
+            _("Schrijf op van welke organisatie je het kreeg."), field="organisation_name"
+        )
+    check_amount(amount, field="amount")
+    month = month.replace(day=1)
+    if month > timezone.localdate().replace(day=1):
+        raise PaymentError(
+            _("Deze maand moet nog komen. Vul een vergoeding in als je hem gekregen hebt."),
+            field="month",
+        )
+    lock_person_year(burgerbaner.pk, month.year)
+    return ElsewhereAllowance.objects.create(
+        burgerbaner=burgerbaner,
+        organisation_name=organisation_name,
+        month=month,
+        amount=amount,
+        registered_by=by,
+    )
+
+
+def elsewhere_left(entry: ElsewhereAllowance) -> Decimal:
+    """What is left of an allowance from elsewhere after its corrections."""
+    taken_back = entry.corrections.aggregate(total=Sum("amount"))["total"] or Decimal("0.00")
+    return entry.amount + taken_back
+
+
+@transaction.atomic
+def correct_elsewhere(
+    entry: ElsewhereAllowance, *, amount: Decimal, note: str, by: User
+) -> ElsewhereAllowance:
+    """Take back ``amount`` of an allowance from elsewhere with a counter-entry in the
+    same month; the original never changes. Refuses a correction of a correction, more
+    than what is left, and a correction without a reason."""
+    if not permissions.can_record_elsewhere_for(by, entry.burgerbaner):
+        raise PermissionDenied
+    if entry.corrects_id is not None:
+        raise PaymentError(_("Dit is zelf een correctie. Corrigeer het oorspronkelijke bedrag."))
+    check_amount(amount, field="amount")
+    note = note.strip()
+    if not note:
+        raise PaymentError(_("Schrijf op waarom je dit corrigeert."), field="note")
+    lock_person_year(entry.burgerbaner_id, entry.month.year)
+    left = elsewhere_left(entry)
+    if amount > left:
+        raise PaymentError(
+            _("Je kunt hoogstens %(left)s terugnemen: zoveel is er nog over van dit bedrag.")
+            % {"left": format_euro(left)},
+            field="amount",
+        )
+    return ElsewhereAllowance.objects.create(
+        burgerbaner_id=entry.burgerbaner_id,
+        organisation_name=entry.organisation_name,
+        month=entry.month,
+        amount=-amount,
+        note=note,
+        corrects=entry,
+        registered_by=by,
+    )
+
+
+def years_on_record(burgerbaner: Burgerbaner, years) -> set[int]:
+    """The years of ``years`` with anything on record for the person: hours, gifts or
+    travel costs, payments or money received before joining. Only those have a statement."""
+    years = list(years)
+    found = set(
+        HourEntry.objects.filter(
+            timesheet__burgerbaner=burgerbaner, date__year__in=years
+        ).values_list("date__year", flat=True)
+    )
+    found |= set(
+        Extra.objects.filter(burgerbaner=burgerbaner, date__year__in=years).values_list(
+            "date__year", flat=True
+        )
+    )
+    found |= set(
+        Payment.objects.filter(burgerbaner=burgerbaner, year__in=years).values_list(
+            "year", flat=True
+        )
+    )
+    found |= set(
+        OpeningBalance.objects.filter(burgerbaner=burgerbaner, year__in=years).values_list(
+            "year", flat=True
+        )
+    )
+    return found

@@ -14,5 +14,9 @@ urlpatterns = [
     path("giften/", views.extra_create, name="extra_create"),
     path("giften/<int:pk>/corrigeren/", views.extra_correct, name="extra_correct"),
     path("mijn/", views.my_payments, name="my_payments"),
+    path("mijn/elders/", views.my_elsewhere, name="my_elsewhere"),
+    path("elders/burgerbaner/<int:pk>/", views.elsewhere_for, name="elsewhere_for"),
+    path("elders/<int:pk>/corrigeren/", views.elsewhere_correct, name="elsewhere_correct"),
+    path("mijn/voor-uitkering/", views.benefit_overview, name="benefit_overview"),
     path("geschiedenis/", views.audit, name="payment_audit"),
 ]

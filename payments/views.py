@@ -7,6 +7,7 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
@@ -23,15 +24,19 @@ from burgerbaan.money import format_euro
 from payments import cap, permissions, services
 from payments.errors import PaymentError
 from payments.forms import (
+    BenefitPeriodForm,
     ChooseBurgerbanersForm,
+    ChoosePaymentsForm,
+    CorrectElsewhereForm,
     CorrectExtraForm,
+    ElsewhereForm,
     ExtraForm,
     MarkPaidForm,
     MonthForm,
     ReturnForm,
 )
-from payments.models import Extra, Payment, PaymentBatch, PaymentStatus
-from payments.pdf import payment_pdf
+from payments.models import ElsewhereAllowance, Extra, Payment, PaymentBatch, PaymentStatus
+from payments.pdf import benefit_pdf, payment_pdf
 
 
 def _staff(user) -> bool:
@@ -58,12 +63,18 @@ def treasurer_home(request):
     if request.GET and form.is_valid():
         return redirect("month_proposal", form.cleaned_data["year"], form.cleaned_data["month"])
     waiting = Payment.objects.filter(status=PaymentStatus.APPROVED, batch__isnull=True)
+    this_month = today.replace(day=1)
+    to_pay = {
+        **cap.months_to_pay(today.year - 1, this_month),
+        **cap.months_to_pay(today.year, this_month),
+    }
     return render(
         request,
         "payments/treasurer_home.html",
         {
             "form": form,
             "last_month": last_month,
+            "earlier": [(month, n) for month, n in to_pay.items() if month != last_month],
             "batches": PaymentBatch.objects.select_related("created_by")[:24],
             "unbatched": waiting.count(),
         },
@@ -94,6 +105,9 @@ def month_proposal(request, year: int, month: int):
         messages.error(request, exc.message)
         return redirect("treasurer_home")
     if request.method == "POST":
+        confirmation = None if confirmed(request) else _approval_confirmation(request, year, month)
+        if confirmation is not None:
+            return ask(request, confirmation)
         if request.POST.get("alles"):
             _approve_whole_month(request, year, month)
         else:
@@ -129,7 +143,73 @@ def month_proposal(request, year: int, month: int):
             "nothing": nothing,
             "total_proposed": sum((r["proposal"].proposed for r in rows), cap.ZERO),
             "total_held": sum((r["proposal"].held for r in rows), cap.ZERO),
+            **_approved_in(year, month),
         },
+    )
+
+
+def _approved_in(year: int, month: int) -> dict:
+    """What was approved for this month already, and whether a batch is the next step."""
+    approved = list(
+        Payment.objects.filter(year=year, month=month)
+        .select_related("burgerbaner", "approved_by", "batch")
+        .order_by("burgerbaner__legal_name", "pk")
+    )
+    return {
+        "approved": approved,
+        "approved_total": sum(
+            (p.amount for p in approved if p.status != PaymentStatus.RETURNED), cap.ZERO
+        ),
+        "unbatched": Payment.objects.filter(
+            status=PaymentStatus.APPROVED, batch__isnull=True
+        ).count(),
+    }
+
+
+def _approval_confirmation(request, year: int, month: int) -> Confirm | None:
+    """What approving would pay, person by person.
+
+    None when it would pay nothing: approving then only says why, and changes nothing.
+    """
+    whole = bool(request.POST.get("alles"))
+    if whole:
+        persons = list(_people_of_month(year, month))
+    else:
+        form = ChooseBurgerbanersForm(request.POST)
+        if not form.is_valid():
+            return None
+        persons = list(
+            Burgerbaner.objects.filter(pk__in=form.cleaned_data["burgerbaner"]).order_by(
+                "legal_name"
+            )
+        )
+    overviews = cap.overviews([p.pk for p in persons], year, month)
+    refusals = services.approval_refusals(persons, year, month, by=request.user)
+    paying = [
+        (p, overviews[p.pk].proposal().proposed)
+        for p in persons
+        if p.pk not in refusals and overviews[p.pk].proposal().proposed > 0
+    ]
+    if not paying:
+        return None
+    when = date_format(datetime.date(year, month, 1), "F Y")
+    return Confirm(
+        title=ngettext(
+            "%(n)s betaling over %(month)s goedkeuren?",
+            "%(n)s betalingen over %(month)s goedkeuren?",
+            len(paying),
+        )
+        % {"n": len(paying), "month": when},
+        items=[f"{p.legal_name}: {format_euro(amount)}" for p, amount in paying[:200]],
+        lines=[
+            _("Samen %(total)s. Een goedgekeurd bedrag verandert niet meer.")
+            % {"total": format_euro(sum((a for _p, a in paying), cap.ZERO))},
+        ],
+        aside_title=_("Niet goedgekeurd") if refusals and not whole else "",
+        aside=[] if whole else list(refusals.values()),
+        fields=[("alles", "1")] if whole else [("burgerbaner", p.pk) for p, _a in paying],
+        button=_("Ja, goedkeuren"),
+        back=request.path,
     )
 
 
@@ -185,8 +265,49 @@ def _approve_whole_month(request, year: int, month: int) -> None:
 @require_POST
 @people.role_required(people.TREASURER)
 def batch_create(request):
+    if not confirmed(request):
+        waiting = list(
+            Payment.objects.filter(status=PaymentStatus.APPROVED, batch__isnull=True)
+            .select_related("burgerbaner")
+            .order_by("burgerbaner__legal_name", "year", "month")
+        )
+        if not waiting:
+            messages.error(
+                request,
+                _("Er zijn geen goedgekeurde betalingen die nog niet in een opdracht zitten."),
+            )
+            return redirect("treasurer_home")
+        return ask(
+            request,
+            Confirm(
+                title=_("Betaalopdracht maken?"),
+                lines=[
+                    ngettext(
+                        "Deze betaling komt in de opdracht, samen %(total)s:",
+                        "Deze %(n)s betalingen komen in de opdracht, samen %(total)s:",
+                        len(waiting),
+                    )
+                    % {
+                        "n": len(waiting),
+                        "total": format_euro(sum((p.amount for p in waiting), cap.ZERO)),
+                    }
+                ],
+                items=[
+                    f"{p.burgerbaner.legal_name}, {date_format(p.period, 'F Y')}: "
+                    f"{format_euro(p.amount)}"
+                    for p in waiting
+                ],
+                fields=[("betaling", p.pk) for p in waiting],
+                button=_("Ja, opdracht maken"),
+                back=reverse("treasurer_home"),
+            ),
+        )
+    form = ChoosePaymentsForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, refusal(form))
+        return redirect("treasurer_home")
     try:
-        batch = services.create_batch(by=request.user)
+        batch = services.create_batch(by=request.user, only=form.cleaned_data["betaling"])
     except PaymentError as exc:
         messages.error(request, exc.message)
         return redirect("treasurer_home")
@@ -334,7 +455,24 @@ def extra_create(request):
     if not permissions.registers_extras(request.user):
         raise PermissionDenied
     form = ExtraForm(request.POST or None, user=request.user)
+    warning = ""
     if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        warning = services.extra_warning(
+            data["burgerbaner"], date=data["date"], amount=data["amount"]
+        )
+        if warning and not data["confirm_over_maximum"]:
+            # Said once, before saving: the same form comes back with the warning.
+            form = ExtraForm(
+                {**request.POST.dict(), "confirm_over_maximum": "on"}, user=request.user
+            )
+            form.is_valid()
+            recent = Extra.objects.select_related("burgerbaner", "registered_by", "corrects")[:20]
+            return render(
+                request,
+                "payments/extra_form.html",
+                {"form": form, "recent": recent, "warning": warning},
+            )
         try:
             services.register_extra(
                 form.cleaned_data["burgerbaner"],
@@ -399,7 +537,37 @@ def my_payments(request):
         {
             "payments": burgerbaner.payments.select_related("batch"),
             "overview": cap.overview(burgerbaner, today.year, today.month),
+            "statement_years": sorted(
+                services.years_on_record(burgerbaner, [today.year - 1, today.year]),
+                reverse=True,
+            ),
         },
+    )
+
+
+@people.role_required(people.BURGERBANER)
+def benefit_overview(request):
+    """A PDF of what was paid for which month, to hand to the municipality or UWV."""
+    burgerbaner = request.user.burgerbaner
+    today = timezone.localdate()
+    form = BenefitPeriodForm(request.GET or None)
+    if form.is_bound and form.is_valid():
+        first, last = form.cleaned_data["van"], form.cleaned_data["tot"]
+        response = HttpResponse(
+            benefit_pdf(burgerbaner, first, last), content_type="application/pdf"
+        )
+        response["Content-Disposition"] = (
+            f'attachment; filename="betalingen-{first:%Y-%m}-tot-{last:%Y-%m}.pdf"'
+        )
+        return response
+    if not form.is_bound:
+        form = BenefitPeriodForm(
+            initial={"van": f"{today.year}-01", "tot": f"{today.year}-{today.month:02d}"}
+        )
+    return render(
+        request,
+        "payments/benefit_overview.html",
+        {"form": form, "burgerbaner": burgerbaner},
     )
 
 
@@ -409,3 +577,90 @@ def audit(request):
     payments = Payment.history.select_related("history_user").order_by("-history_date")[:200]
     batches = PaymentBatch.history.select_related("history_user").order_by("-history_date")[:100]
     return render(request, "payments/audit.html", {"payments": payments, "batches": batches})
+
+
+def _elsewhere_page(request, burgerbaner: Burgerbaner, *, back: str):
+    form = ElsewhereForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            entry = services.record_elsewhere(
+                burgerbaner,
+                organisation_name=form.cleaned_data["organisation_name"],
+                month=form.cleaned_data["month"],
+                amount=form.cleaned_data["amount"],
+                by=request.user,
+            )
+        except PaymentError as exc:
+            form.add_error(exc.field, exc.message)
+        else:
+            messages.success(request, _("De vergoeding van elders is opgeslagen."))
+            warning = services.elsewhere_warning(burgerbaner, entry.month)
+            if warning:
+                messages.warning(request, warning)
+            return redirect(request.path)
+    today = timezone.localdate()
+    entries = (
+        ElsewhereAllowance.objects.filter(
+            burgerbaner=burgerbaner, month__year__gte=today.year - 1, corrects=None
+        )
+        .select_related("registered_by")
+        .prefetch_related("corrections__registered_by")
+    )
+    return render(
+        request,
+        "payments/elsewhere.html",
+        {
+            "burgerbaner": burgerbaner,
+            "form": form,
+            "entries": entries,
+            "own": permissions.is_own(request.user, burgerbaner),
+            "back": back,
+            "overview": cap.overview(burgerbaner, today.year, today.month),
+        },
+    )
+
+
+@people.role_required(people.BURGERBANER)
+def my_elsewhere(request):
+    """The burgerbaner records allowances they received from other organisations."""
+    return _elsewhere_page(request, request.user.burgerbaner, back=reverse("my_payments"))
+
+
+@people.role_required(people.ADMIN)
+def elsewhere_for(request, pk: int):
+    """An admin records allowances from elsewhere for a burgerbaner."""
+    burgerbaner = get_object_or_404(Burgerbaner, pk=pk)
+    if not permissions.can_record_elsewhere_for(request.user, burgerbaner):
+        raise PermissionDenied
+    return _elsewhere_page(request, burgerbaner, back=reverse("burgerbaner_detail", args=[pk]))
+
+
+@login_required
+def elsewhere_correct(request, pk: int):
+    """A counter-entry that takes back (part of) an allowance from elsewhere."""
+    entry = get_object_or_404(
+        ElsewhereAllowance.objects.select_related("burgerbaner"), pk=pk, corrects=None
+    )
+    if not permissions.can_record_elsewhere_for(request.user, entry.burgerbaner):
+        raise PermissionDenied
+    own = permissions.is_own(request.user, entry.burgerbaner)
+    back = reverse("my_elsewhere") if own else reverse("elsewhere_for", args=[entry.burgerbaner_id])
+    form = CorrectElsewhereForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.correct_elsewhere(
+                entry,
+                amount=form.cleaned_data["amount"],
+                note=form.cleaned_data["note"],
+                by=request.user,
+            )
+        except PaymentError as exc:
+            form.add_error(exc.field, exc.message)
+        else:
+            messages.success(request, _("De correctie is opgeslagen."))
+            return redirect(back)
+    return render(
+        request,
+        "payments/elsewhere_correct.html",
+        {"entry": entry, "form": form, "left": services.elsewhere_left(entry), "back": back},
+    )

@@ -22,13 +22,13 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.models import Burgerbaner, User
+from accounts.models import Burgerbaner, Notice, User
 from agreements.models import AgreementStatus, AllowanceAgreement, Signature, VolunteerAgreement
 from burgerbaan.errors import DomainError
 from guidance.models import CheckIn, Evaluation, Goal, ResearchConsent, Wellbeing
 from hours.models import HourEntry, Timesheet, TimesheetStep
 from intake.models import Application, Event, PlaceRequest, Referral
-from payments.models import Extra, OpeningBalance, Payment
+from payments.models import ElsewhereAllowance, Extra, OpeningBalance, Payment
 
 RETENTION_YEARS = 7
 SCRUBBED = "(geanonimiseerd)"
@@ -81,6 +81,7 @@ def personal_data(burgerbaner: Burgerbaner) -> dict:
             "iban": burgerbaner.iban,
             "startdatum": _plain(burgerbaner.start_date),
             "persoonlijk_plan": burgerbaner.personal_plan,
+            "uitkering": burgerbaner.get_benefit_display(),
         },
         "vrijwilligersovereenkomsten": _rows(
             volunteer,
@@ -91,7 +92,13 @@ def personal_data(burgerbaner: Burgerbaner) -> dict:
             "hours_per_week",
         ),
         "vergoedingsovereenkomsten": _rows(
-            allowance, *agreement_fields, "hourly_rate", "hourly_rate_from_21", "iban"
+            allowance,
+            *agreement_fields,
+            "hourly_rate",
+            "hourly_rate_from_21",
+            "iban",
+            "bijstand_informed_at",
+            "bijstand_informed_by__name",
         ),
         "handtekeningen": _rows(
             Signature.objects.filter(signed_by=user),
@@ -138,6 +145,14 @@ def personal_data(burgerbaner: Burgerbaner) -> dict:
         ),
         "beginsaldi": _rows(
             OpeningBalance.objects.filter(burgerbaner=burgerbaner), "year", "amount", "note"
+        ),
+        "vergoedingen_van_elders": _rows(
+            ElsewhereAllowance.objects.filter(burgerbaner=burgerbaner),
+            "month",
+            "organisation_name",
+            "amount",
+            "note",
+            "registered_at",
         ),
         "begeleidingsgesprekken": _rows(
             CheckIn.objects.filter(burgerbaner=burgerbaner),
@@ -218,6 +233,9 @@ def personal_data(burgerbaner: Burgerbaner) -> dict:
             "answered_at",
             "decided_at",
         ),
+        "berichten": _rows(
+            Notice.objects.filter(user=burgerbaner.user), "created_at", "text", "url"
+        ),
     }
 
 
@@ -244,6 +262,9 @@ def last_record_on(burgerbaner: Burgerbaner, today: datetime.date) -> datetime.d
 
     days = [burgerbaner.start_date, last_payment_on(burgerbaner)]
     days.append(Extra.objects.filter(burgerbaner=burgerbaner).aggregate(d=Max("date"))["d"])
+    days.append(
+        ElsewhereAllowance.objects.filter(burgerbaner=burgerbaner).aggregate(d=Max("month"))["d"]
+    )
     year = OpeningBalance.objects.filter(burgerbaner=burgerbaner).aggregate(y=Max("year"))["y"]
     days.append(datetime.date(year, 12, 31) if year else None)
     days.append(
@@ -316,6 +337,7 @@ def _scrub(burgerbaner: Burgerbaner, *, by: User, today: datetime.date) -> None:
         "phone": "",
         "iban": "",
         "personal_plan": "",
+        "benefit": "",
     }
     Burgerbaner.objects.filter(pk=burgerbaner.pk).update(
         **person, anonymised_at=timezone.now(), anonymised_by=by
@@ -331,6 +353,7 @@ def _scrub(burgerbaner: Burgerbaner, *, by: User, today: datetime.date) -> None:
     EmailAddress.objects.filter(user=user).delete()
     Authenticator.objects.filter(user=user).delete()
     user.invitations.all().delete()
+    user.notices.all().delete()  # they repeat what the records say, with the reasons
     for obj in (burgerbaner, user):
         LogEntry.objects.filter(
             content_type=ContentType.objects.get_for_model(obj), object_id=str(obj.pk)
@@ -365,6 +388,12 @@ def _scrub(burgerbaner: Burgerbaner, *, by: User, today: datetime.date) -> None:
     Extra.objects.filter(burgerbaner=burgerbaner).update(description=SCRUBBED)
     OpeningBalance.history.filter(burgerbaner=burgerbaner).update(note="")
     OpeningBalance.objects.filter(burgerbaner=burgerbaner).update(note="")
+    ElsewhereAllowance.history.filter(burgerbaner=burgerbaner).update(
+        organisation_name=SCRUBBED, note=""
+    )
+    ElsewhereAllowance.objects.filter(burgerbaner=burgerbaner).update(
+        organisation_name=SCRUBBED, note=""
+    )
 
     # Guidance: what was said goes; that there were conversations, goals and answers stays.
     talk = {"talked_about": SCRUBBED, "agreed": "", "own_words": ""}

@@ -1,14 +1,16 @@
 """A burgerbaner's download of their own data, and the admin's anonymisation."""
 
 from django.contrib import messages
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from accounts import permissions as perms
 from accounts.models import Burgerbaner
 from burgerbaan.errors import DomainError
+from burgerbaan.pdf import template_pdf
 from privacy import services as privacy
+from privacy.readable import readable
 
 
 @perms.role_required(perms.BURGERBANER)
@@ -17,6 +19,28 @@ def my_data(request):
     data = privacy.personal_data(request.user.burgerbaner)
     response = JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 2})
     response["Content-Disposition"] = 'attachment; filename="mijn-gegevens-burgerbaan.json"'
+    return response
+
+
+@perms.role_required(perms.BURGERBANER)
+def my_data_page(request):
+    """The same as the JSON, to read on the screen."""
+    burgerbaner = request.user.burgerbaner
+    sections = readable(privacy.personal_data(burgerbaner))
+    return render(request, "privacy/my_data.html", {"sections": sections})
+
+
+@perms.role_required(perms.BURGERBANER)
+def my_data_pdf(request):
+    """The same as the JSON, to keep or print."""
+    burgerbaner = request.user.burgerbaner
+    sections = readable(privacy.personal_data(burgerbaner))
+    pdf = template_pdf(
+        "privacy/pdf/my_data.html",
+        {"sections": sections, "burgerbaner": burgerbaner, "today": timezone.localdate()},
+    )
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = 'attachment; filename="mijn-gegevens-burgerbaan.pdf"'
     return response
 
 

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from django.db.models import Sum
 from django.template.loader import render_to_string
+from django.utils import timezone
 
 from accounts.models import Burgerbaner, Organisation
 from burgerbaan.pdf import render_pdf
@@ -69,6 +70,9 @@ def statement(burgerbaner: Burgerbaner, year: int) -> dict:
         "within": maximum is None or counted <= maximum,
         "over_by": (counted - maximum) if maximum is not None and counted > maximum else ZERO,
         "rules": overview.rules,
+        # The running year may still change: the PDF itself says so, with its date.
+        "provisional": year >= timezone.localdate().year,
+        "made_on": timezone.localdate(),
     }
 
 

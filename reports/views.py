@@ -18,6 +18,7 @@ from burgerbaan.exports import neutralise, safe_dataset, sql_neutralise
 from burgerbaan.forms import refusal
 from hours.models import HourEntry
 from payments.models import Payment
+from payments.services import years_on_record
 from reports import outcomes, research, yearly
 from reports.forms import ReportFilterForm
 from reports.models import StatementRun
@@ -220,15 +221,23 @@ def audit_export(request, year: int):
 @people.role_required(people.ADMIN)
 def statement_for(request, year: int, pk: int):
     burgerbaner = get_object_or_404(Burgerbaner, pk=pk)
-    return _statement_response(burgerbaner, year)
+    return _statement_response(request, burgerbaner, year)
 
 
 @people.role_required(people.BURGERBANER)
 def my_statement(request, year: int):
-    return _statement_response(request.user.burgerbaner, year)
+    return _statement_response(request, request.user.burgerbaner, year)
 
 
-def _statement_response(burgerbaner: Burgerbaner, year: int) -> HttpResponse:
+def _statement_response(request, burgerbaner: Burgerbaner, year: int) -> HttpResponse:
+    """The statement as a PDF; a year with nothing on record has none (a plain page)."""
+    if year not in years_on_record(burgerbaner, [year]):
+        return render(
+            request,
+            "reports/no_statement.html",
+            {"burgerbaner": burgerbaner, "year": year},
+            status=404,
+        )
     response = HttpResponse(statement_pdf(burgerbaner, year), content_type="application/pdf")
     response["Content-Disposition"] = (
         f'attachment; filename="jaaropgave-{year}-{burgerbaner.pk}.pdf"'

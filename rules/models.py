@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -91,3 +92,22 @@ class YearRules(models.Model):
 
     def hourly_maximum_for_age(self, age: int):
         return self.hourly_maximum if age >= 21 else self.hourly_maximum_under_21
+
+
+class MissingRulesReminder(models.Model):
+    """A reminder to an admin that next year's rules are missing: one a week at most,
+    and never twice on one day however often the job runs."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    sent_on = models.DateField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "year", "sent_on"], name="one_missing_rules_reminder_a_day"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.year} → {self.user} ({self.sent_on:%d-%m-%Y})"

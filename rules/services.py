@@ -90,3 +90,15 @@ def save_year_rules(
             )
     announce_to_admins(f"Jaarregels {rules.year} {verb}", body, by=by)
     return rules
+
+
+# From this month on, next year's rules are due: the Belastingdienst announces them in autumn.
+DUE_FROM_MONTH = 11
+
+
+def missing_next_year(today: datetime.date) -> int | None:
+    """Next year, when it is November or December and its rules are not entered yet."""
+    year = today.year + 1
+    if today.month < DUE_FROM_MONTH or YearRules.objects.filter(year=year).exists():
+        return None
+    return year

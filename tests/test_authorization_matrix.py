@@ -92,6 +92,8 @@ MATRIX: dict[str, tuple] = {
     "burgerbaner_edit": (ADMIN, ADMIN),
     "burgerbaner_anonymise": (ADMIN, ADMIN),
     "my_data": (BURGERBANERS, BURGERBANERS),
+    "my_data_page": (BURGERBANERS, BURGERBANERS),
+    "my_data_pdf": (BURGERBANERS, BURGERBANERS),
     "staff_invite": (ADMIN, ADMIN),
     "invitation_resend": (NOBODY, ADMIN),
     "burgerbaner_detail": (CONCERNED, CONCERNED),
@@ -134,6 +136,7 @@ MATRIX: dict[str, tuple] = {
     "countersign_queue": (SIGNER, SIGNER),
     "timesheet_detail": (CONCERNED, CONCERNED),
     "timesheet_submit": (NOBODY, OWNER),
+    "timesheet_withdraw": (NOBODY, OWNER),
     "timesheet_approve": (NOBODY, {"coordinator"}),
     "timesheet_countersign": (NOBODY, SIGNER),
     "timesheet_reject": (NOBODY, {"coordinator"}),  # handed in: the coordinator is next
@@ -149,6 +152,10 @@ MATRIX: dict[str, tuple] = {
     "extra_create": (SAFE_ALMERE, SAFE_ALMERE),
     "extra_correct": (SAFE_ALMERE, SAFE_ALMERE),
     "my_payments": (BURGERBANERS, BURGERBANERS),
+    "my_elsewhere": (BURGERBANERS, BURGERBANERS),
+    "elsewhere_for": (ADMIN, ADMIN),
+    "elsewhere_correct": (OWNER | ADMIN, OWNER | ADMIN),
+    "benefit_overview": (BURGERBANERS, BURGERBANERS),
     "payment_audit": (ADMIN, ADMIN),
     # reports
     "report_home": (ADMIN, ADMIN),
@@ -376,6 +383,21 @@ def world(people, burgerbaner, nonprofit, allowance, countersigned, paid_month):
     from intake import place_requests
 
     place_request = place_requests.ask_for_place(burgerbaner, other_place, by=burgerbaner.user)
+    elsewhere = payments.record_elsewhere(
+        burgerbaner,
+        organisation_name="Voedselbank",
+        month=datetime.date(YEAR, 3, 1),
+        amount=Decimal("20.00"),
+        by=burgerbaner.user,
+    )
+    # The other burgerbaner has a yearly statement too: money received before joining.
+    payments.set_opening_balance(
+        people["other_burgerbaner"].burgerbaner,
+        year=YEAR,
+        amount=Decimal("100.00"),
+        note="Eerder",
+        by=people["treasurer"],
+    )
     token = re.search(r"/uitnodiging/([^/\s]+)/", mail.outbox[-1].body).group(1)
     return {
         "people": people,
@@ -403,6 +425,7 @@ def world(people, burgerbaner, nonprofit, allowance, countersigned, paid_month):
         "application": application,
         "other_place": other_place,
         "place_request": place_request,
+        "elsewhere": elsewhere,
     }
 
 
@@ -424,6 +447,8 @@ def kwargs_for(name: str, world) -> dict | list:
         "payment_detail": {"pk": w["payment"].pk},
         "payment_spec": {"pk": w["payment"].pk},
         "extra_correct": {"pk": w["extra"].pk},
+        "elsewhere_for": {"pk": w["burgerbaner"].pk},
+        "elsewhere_correct": {"pk": w["elsewhere"].pk},
         "year_report": {"year": YEAR},
         "report_export": {"year": YEAR, "kind": "personen", "fmt": "csv"},
         "audit_export": {"year": YEAR},

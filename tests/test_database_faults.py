@@ -79,7 +79,7 @@ def test_approval_cut_off_saves_nothing_and_a_retry_pays_once(
     url = reverse("month_proposal", args=[YEAR, 4])
     cut = cut_connection_after_first(Payment)
 
-    response = client.post(url, {"burgerbaner": [burgerbaner.pk]})
+    response = client.post(url, {"burgerbaner": [burgerbaner.pk], "bevestigd": "1"})
 
     assert response.status_code == 503, "the connection was not cut"
     mark_cut(cut)
@@ -87,9 +87,11 @@ def test_approval_cut_off_saves_nothing_and_a_retry_pays_once(
     assert not Payment.objects.exists()
     assert not Payment.history.exists()
 
-    response = client.post(url, {"burgerbaner": [burgerbaner.pk]}, follow=True)
+    response = client.post(url, {"burgerbaner": [burgerbaner.pk], "bevestigd": "1"}, follow=True)
     assert "1 betaling is goedgekeurd" in response.text
-    client.post(url, {"burgerbaner": [burgerbaner.pk]})  # a double click after the retry
+    client.post(
+        url, {"burgerbaner": [burgerbaner.pk], "bevestigd": "1"}
+    )  # a double click after the retry
     assert list(Payment.objects.values_list("burgerbaner", "amount")) == [
         (burgerbaner.pk, Decimal("56.00"))
     ]

@@ -128,3 +128,56 @@ def test_demo_staff_log_in_with_the_published_totp_secret(client):
         client.logout()
         response = client.post("/accounts/login/", {"login": email, "password": demo.PASSWORD})
         assert response["Location"] == "/accounts/2fa/authenticate/"
+
+
+def test_demo_has_a_vacancy_bank_and_applications_in_every_stage(settings):
+    from demo import way_in
+    from intake.models import Application, Stage
+    from places.models import Place, PlaceStatus
+
+    demo.seed()
+    demo.seed()
+
+    assert Place.objects.count() == len(way_in.PLACES) >= 12
+    assert Place.objects.filter(status=PlaceStatus.PUBLISHED).count() >= 9
+    assert Place.objects.values("organisation").distinct().count() == 5
+    assert set(Application.objects.values_list("stage", flat=True)) == set(Stage.values)
+    placed = Application.objects.get(stage=Stage.PLACED)
+    assert placed.burgerbaner.user.email == "burgerbaner6@burgerbaan.test"
+    assert all(application.events.exists() for application in Application.objects.all())
+
+
+def test_seed_demo_prints_the_logins_the_secret_and_how_to_get_a_code(settings):
+    import io
+
+    settings.DEBUG = True
+    out = io.StringIO()
+    call_command("seed_demo", stdout=out)
+    printed = out.getvalue()
+    for email in (
+        "admin@burgerbaan.test",
+        "penningmeester@burgerbaan.test",
+        "burgerbaner1@burgerbaan.test",
+    ):
+        assert email in printed
+    assert demo.PASSWORD in printed and demo.TOTP_SECRET in printed
+    assert "manage.py totp_code" in printed
+
+
+def test_totp_code_prints_the_code_an_authenticator_app_shows_now(settings):
+    import io
+
+    from allauth.mfa.totp.internal.auth import validate_totp_code
+
+    out = io.StringIO()
+    call_command("totp_code", stdout=out, stderr=io.StringIO())
+    code = out.getvalue().strip()
+    assert len(code) == 6 and code.isdigit()
+    assert validate_totp_code(demo.TOTP_SECRET, code)
+
+
+def test_totp_code_refuses_what_is_no_secret():
+    import io
+
+    with pytest.raises(CommandError, match="no TOTP secret"):
+        call_command("totp_code", "not base32!", stdout=io.StringIO())

@@ -317,3 +317,30 @@ def test_public_application_form(
         assert after["intake.Event"] == before["intake.Event"] + 1
         assert not honeypot
         assert Application.objects.order_by("pk").last().name == name.strip()
+
+
+PLACE_TABLES = ("places.Place", "places.HistoricalPlace")
+
+
+@EXAMPLES
+@given(text=hostile, hours=numbers, number=numbers, kind=hostile, district=hostile)
+def test_place_form(client, coordinator, nonprofit, text, hours, number, kind, district):
+    log_in(client, coordinator)
+    before = counts(*PLACE_TABLES)
+    response = client.post(
+        reverse("place_create"),
+        {
+            "organisation": nonprofit.pk,
+            "title": text,
+            "kind_of_work": kind or "green",
+            "description": text,
+            "district": district or "haven",
+            "address": text,
+            "hours_per_week": hours,
+            "days_and_times": text,
+            "guidance": text,
+            "what_to_bring": text,
+            "number_of_places": number,
+        },
+    )
+    check(response, before, counts(*PLACE_TABLES), grows=PLACE_TABLES)

@@ -89,10 +89,29 @@ def test_a_handed_in_month_only_moves_along_the_sign_off(burgerbaner, log_last_m
     refused("UPDATE hours_timesheet SET status = 'countersigned' WHERE id = %s", timesheet.pk)
     hours.submit_timesheet(timesheet, by=burgerbaner.user)
     refused("UPDATE hours_hourentry SET hours = 1 WHERE timesheet_id = %s", timesheet.pk)
-    refused("UPDATE hours_timesheet SET status = 'open' WHERE id = %s", timesheet.pk)
+    refused("UPDATE hours_timesheet SET status = 'countersigned' WHERE id = %s", timesheet.pk)
     assert run("UPDATE hours_timesheet SET status = 'rejected' WHERE id = %s", timesheet.pk) == 1
     # rejected: the burgerbaner corrects the month again
     assert run("UPDATE hours_hourentry SET hours = 1 WHERE timesheet_id = %s", timesheet.pk) == 1
+
+
+def test_a_handed_in_month_goes_back_to_open_only_before_approval(
+    burgerbaner, coordinator, log_last_month
+):
+    timesheet = log_last_month()
+    hours.submit_timesheet(timesheet, by=burgerbaner.user)
+    assert run("UPDATE hours_timesheet SET status = 'open' WHERE id = %s", timesheet.pk) == 1
+    hours.submit_timesheet(timesheet, by=burgerbaner.user)
+    hours.approve_timesheet(timesheet, by=coordinator)
+    refused("UPDATE hours_timesheet SET status = 'open' WHERE id = %s", timesheet.pk)
+
+
+def test_a_kept_download_never_changes_nor_goes(paid, treasurer):
+    from payments.models import BatchDownload
+
+    download = BatchDownload.objects.create(batch=paid.batch, by=treasurer)
+    refused("UPDATE payments_batchdownload SET by_id = by_id WHERE id = %s", download.pk)
+    refused("DELETE FROM payments_batchdownload WHERE id = %s", download.pk)
 
 
 def test_an_open_month_stays_editable(burgerbaner, log_last_month):

@@ -129,3 +129,14 @@ def test_people_search_with_odd_characters_says_so_at_the_field(client, admin_us
     response = client.get(reverse("admin_dashboard"), {"zoek": odd})
     assert response.status_code == 200
     assert "Zoek zonder vreemde tekens" in response.content.decode()
+
+
+@pytest.mark.parametrize("value", ODD_IDS)
+def test_odd_values_in_the_vacancy_bank_and_the_application_form(client, admin_user, value):
+    assert client.get(reverse("apply"), {"plek": value}).status_code == 200
+    response = client.get(
+        reverse("place_list"), {"soort": value, "stadsdeel": value, "uren": value, "pagina": value}
+    )
+    assert response.status_code == 200
+    log_in(client, admin_user)
+    assert client.get(reverse("intake_funnel"), {"fase": value, "pagina": value}).status_code == 200

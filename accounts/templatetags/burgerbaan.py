@@ -3,6 +3,7 @@ from decimal import Decimal
 from django import template
 
 from accounts.iban import group_iban, mask_iban
+from burgerbaan.dates import month_name as name_of_month
 from burgerbaan.money import format_euro
 
 register = template.Library()
@@ -30,3 +31,14 @@ def hours(value) -> str:
         return "0"
     text = f"{Decimal(value).quantize(Decimal('0.01')).normalize():f}"
     return text.replace(".", ",")
+
+
+@register.filter
+def month_name(day) -> str:
+    """A date's month as people say it: "oktober 2026"."""
+    return name_of_month(day) if day else ""
+
+
+@register.simple_tag(name="month_name")
+def month_name_of(year, month) -> str:
+    return name_of_month(year, month)

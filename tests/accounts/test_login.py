@@ -10,10 +10,16 @@ pytestmark = pytest.mark.django_db
 LOGIN = "/accounts/login/"
 
 
-def test_anonymous_visitor_of_home_is_sent_to_login(client):
+def test_anonymous_visitor_of_home_reads_the_public_page_with_a_way_to_log_in(client):
     response = client.get("/")
-    assert response.status_code == 302
-    assert response["Location"].startswith(LOGIN)
+    assert response.status_code == 200
+    assert f'href="{LOGIN}"' in response.text
+
+
+def test_logging_out_lands_on_the_login_page(client, burgerbaner):
+    client.force_login(burgerbaner.user)
+    response = client.post("/accounts/logout/")
+    assert response["Location"] == LOGIN
 
 
 def test_burgerbaner_logs_in_with_email_and_lands_on_own_dashboard(client, burgerbaner):
@@ -71,7 +77,7 @@ def test_password_reset_sends_email_with_link(client, burgerbaner):
 def test_logout_ends_session(client, burgerbaner):
     log_in(client, burgerbaner.user)
     client.post("/accounts/logout/")
-    assert client.get("/").status_code == 302
+    assert client.get("/mijn/").status_code == 302
 
 
 def test_password_change_works_for_logged_in_person(client, burgerbaner):
@@ -141,3 +147,18 @@ def test_without_a_proxy_a_forwarded_address_does_not_dodge_the_limit(
         **address_of("192.0.2.200"),
     )
     assert "_auth_user_id" not in client.session
+
+
+def test_the_login_page_says_people_join_by_invitation_and_whom_to_ask(client):
+    page = client.get(LOGIN).text
+    assert "met een uitnodiging per e-mail" in page
+    assert "Vraag het aan de coördinator" in page and "Stadscoöperatie Almere" in page
+    assert 'href="/accounts/signup/"' not in page
+
+
+def test_the_sign_up_link_explains_instead_of_saying_closed(client):
+    page = client.get("/accounts/signup/").text
+    assert "Meedoen gaat met een uitnodiging" in page
+    assert "Registratie gesloten" not in page
+    assert "Vraag het aan de coördinator" in page
+    assert f'href="{LOGIN}"' in page

@@ -80,7 +80,7 @@ def assert_refused(response, message):
         ({"end_date": ""}, "Dit veld is verplicht."),
         ({"hourly_rate": "0"}, "moet meer dan € 0,00 zijn"),
         ({"hourly_rate": "5.555"}, "Zorg dat er niet meer dan 2 cijfers achter de komma staan."),
-        ({"hourly_rate": "NaN"}, "Voer een getal in."),
+        ({"hourly_rate": "NaN"}, "Schrijf een getal, zoals 2 of 1,5."),
         ({"iban": "NL00 0000"}, "Dit IBAN klopt niet"),
         ({"hourly_rate_from_21": "5.60"}, "alleen als Fatima el Amrani tijdens deze overeenkomst"),
     ],
@@ -199,3 +199,43 @@ def test_an_allowance_agreement_is_paid_from_the_chosen_source_or_the_cooperativ
     assert AllowanceAgreement.objects.get(burgerbaner=burgerbaner).source == fund
     own = AllowanceAgreement.objects.get(burgerbaner=other_burgerbaner).source
     assert own.kind == FundingSource.Kind.OWN
+
+
+def test_the_coordinator_list_groups_coordinators_under_their_non_profit(
+    client, admin_user, burgerbaner, coordinator, other_coordinator
+):
+    log_in(client, admin_user)
+    page = client.get(create_url("vrijwilliger", burgerbaner)).text
+    group = page.index('<optgroup label="Repair Café Almere Buiten">')
+    assert page.index("Ahmed Bouzid") > group
+    assert page.index('<optgroup label="Buurtkamer De Polderhoek">') < page.index("Linda Smit")
+    assert page.index("Linda Smit") < group  # Buurtkamer's group comes first, by name
+
+
+def test_a_coordinator_of_another_non_profit_is_refused_at_the_field(
+    client, admin_user, burgerbaner, other_nonprofit, coordinator
+):
+    log_in(client, admin_user)
+    response = client.post(
+        create_url("vrijwilliger", burgerbaner), volunteer_data(other_nonprofit, coordinator)
+    )
+    message = "Linda Smit is geen coördinator van Repair Café Almere Buiten."
+    assert response.text.count(message) == 1
+    assert response.text.index('id="id_coordinator_error"') < response.text.index(message)
+    assert not VolunteerAgreement.objects.filter(organisation=other_nonprofit).exists()
+
+
+def test_the_allowance_form_shows_the_legal_maximum_beside_the_rate(
+    client, admin_user, burgerbaner
+):
+    from tests.factories import year_rules
+
+    rules = year_rules(datetime.date.today().year)
+    log_in(client, admin_user)
+    page = client.get(create_url("vergoeding", burgerbaner)).text
+    adult = f"{rules.hourly_maximum:.2f}".replace(".", ",")
+    young = f"{rules.hourly_maximum_under_21:.2f}".replace(".", ",")
+    assert (
+        f"Wettelijk maximum in {rules.year}: €\xa0{adult} per uur vanaf 21 jaar, "
+        f"€\xa0{young} per uur onder 21." in page
+    )

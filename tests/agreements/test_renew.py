@@ -181,7 +181,7 @@ def test_no_tick_at_all_asks_for_one(client, admin_user, rules, running):
         ("5.81", "Dat is meer dan het maximum van €\xa05,80 per uur."),
         ("0", "De vergoeding per uur moet meer dan € 0,00 zijn."),
         ("", "Vul de vergoeding per uur in."),
-        ("vijf", "Voer een getal in."),
+        ("vijf", "Schrijf een getal, zoals 2 of 1,5."),
     ],
 )
 def test_a_wrong_rate_is_refused_at_its_field_and_nothing_is_made(

@@ -55,6 +55,7 @@ def test_hours_from_logging_to_countersigned(
     screenshot("hours")
     for _ in range(2):
         page.get_by_role("button", name=re.compile(r"^Indienen")).first.click()
+        page.get_by_role("button", name="Ja, indienen").click()
         expect(page.get_by_text("Je uren zijn ingediend.")).to_be_visible()
         page.get_by_role("link", name="Mijn uren").first.click()
     log_out(page)
@@ -64,7 +65,8 @@ def test_hours_from_logging_to_countersigned(
     page.get_by_role("link", name="Fatima el Amrani").click()
     expect(page.get_by_text("5,5 uur")).to_be_visible()
     page.get_by_role("button", name="Aftekenen").click()
-    expect(page.get_by_text("Afgetekend. Dank je wel.")).to_be_visible()
+    page.get_by_role("button", name="Ja, aftekenen").click()
+    expect(page.get_by_text(re.compile("Afgetekend: .* van Fatima el Amrani"))).to_be_visible()
     expect(page.get_by_text("Er wacht niets op jou.")).to_be_visible()
     log_out(page)
 
@@ -74,12 +76,13 @@ def test_hours_from_logging_to_countersigned(
     page.get_by_role("link", name="Mede-ondertekenen").first.click()
     page.get_by_role("link", name="Fatima el Amrani").click()
     page.get_by_role("button", name="Mede-ondertekenen").click()
-    expect(page.get_by_text("Mede-ondertekend.")).to_be_visible()
+    page.get_by_role("button", name="Ja, goedkeuren").click()
+    expect(page.get_by_text("Goedgekeurd voor Safe Almere:")).to_be_visible()
     log_out(page)
 
     log_in(page, burgerbaner.user.email)
     page.get_by_role("link", name="Mijn uren").first.click()
-    expect(page.get_by_text("mede-ondertekend door Safe Almere").first).to_be_visible()
+    expect(page.get_by_text("goedgekeurd door Safe Almere").first).to_be_visible()
     money = page.locator(".overview")
     if month.year == today.year:
         # 5,5 hours × € 5,00 signed; 1,75 hours still waiting.

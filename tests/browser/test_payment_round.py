@@ -38,9 +38,11 @@ def test_treasurer_pays_a_month_and_the_burgerbaner_sees_it(
     expect(page.locator("main")).to_contain_text("€\xa084,00")
     screenshot("proposal")
     page.get_by_role("button", name="Gekozen betalingen goedkeuren").click()
+    page.get_by_role("button", name="Ja, goedkeuren").click()
     expect(page.get_by_text("1 betaling is goedgekeurd.")).to_be_visible()
     page.get_by_role("link", name="← Betalingen").click()
     page.get_by_role("button", name="Betaalopdracht maken").click()
+    page.get_by_role("button", name="Ja, opdracht maken").click()
     expect(page.get_by_text("De betaalopdracht is klaar.")).to_be_visible()
     with page.expect_download() as download:
         page.get_by_role("button", name="Download SEPA-bestand").click()

@@ -1,4 +1,5 @@
 import datetime
+import re
 from decimal import Decimal
 
 import pytest
@@ -44,7 +45,7 @@ def test_burgerbaner_logs_hours_into_the_months_timesheet(client, burgerbaner, a
         ({"hours": "0"}, "Vul meer dan 0 uur in."),
         ({"hours": "-2"}, "Vul meer dan 0 uur in."),
         ({"hours": "25"}, "niet meer dan 24 uur op één dag"),
-        ({"hours": "abc"}, "Voer een getal in."),
+        ({"hours": "abc"}, "Schrijf het aantal uren als een getal, zoals 1,5, of als 1:30."),
         ({"description": ""}, "Dit veld is verplicht."),
         ({"date": "2000-01-01"}, "geen actieve vrijwilligersovereenkomst"),
         ({"date": "niet-een-datum"}, "Voer een geldige datum in."),
@@ -123,7 +124,7 @@ def test_edit_and_delete_while_open(client, burgerbaner, agreement, today, log):
     )
     entry.refresh_from_db()
     assert entry.hours == Decimal("3")
-    client.post(reverse("entry_delete", args=[entry.pk]))
+    client.post(reverse("entry_delete", args=[entry.pk]), {"bevestigd": "1"})
     assert not HourEntry.objects.exists()
 
 
@@ -139,7 +140,7 @@ def test_copy_last_week_repeats_the_pattern(client, burgerbaner, agreement, toda
     log(week_start - datetime.timedelta(days=7), "3", "Maandag koken")
     log(week_start - datetime.timedelta(days=6), "2", "Dinsdag afwassen")
     log_in(client, burgerbaner.user)
-    client.post(reverse("copy_week") + f"?week={week_start.isoformat()}")
+    client.post(reverse("copy_week") + f"?week={week_start.isoformat()}", {"bevestigd": "1"})
     copied = HourEntry.objects.filter(date__gte=week_start)
     expected = 2 if today.weekday() >= 1 else 1  # never into the future
     assert copied.count() == expected
@@ -157,3 +158,104 @@ def test_hours_page_queries_do_not_grow(
         log(today.replace(day=1) + datetime.timedelta(days=day % today.day), "0.25", f"Dag {day}")
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(URL)
+
+
+@pytest.mark.parametrize("written", ["1:30", "1,5", "1.5"])
+def test_hours_are_understood_as_written_on_a_clock_or_with_a_comma_or_dot(
+    client, burgerbaner, agreement, today, written
+):
+    log_in(client, burgerbaner.user)
+    response = post(client, agreement, date=today.isoformat(), hours=written)
+    assert response.status_code == 302
+    assert HourEntry.objects.get().hours == Decimal("1.50")
+
+
+def test_minutes_that_are_no_quarter_are_refused_with_an_example(
+    client, burgerbaner, agreement, today
+):
+    log_in(client, burgerbaner.user)
+    response = post(client, agreement, date=today.isoformat(), hours="1:20")
+    assert "Schrijf uren in kwartieren: bijvoorbeeld 1:15, 1:30 of 1:45." in response.text
+    assert not HourEntry.objects.exists()
+
+
+def test_an_error_is_shown_once_at_its_field(client, burgerbaner, agreement, today):
+    log_in(client, burgerbaner.user)
+    response = post(client, agreement, date=today.isoformat(), hours="1.3")
+    message = "Schrijf uren in kwartieren"
+    assert response.text.count(message) == 1
+    at_field = response.text.index('id="id_hours_error"')
+    assert response.text.index(message) > at_field
+    assert re.search(r"aria-describedby=\"[^\"]*id_hours_error", response.text)
+
+
+def test_too_many_hours_on_an_empty_day_do_not_speak_of_0_hours_already(
+    client, burgerbaner, agreement, today
+):
+    log_in(client, burgerbaner.user)
+    response = post(client, agreement, date=today.isoformat(), hours="25")
+    assert "Je kunt niet meer dan 24 uur op één dag schrijven." in response.text
+    assert "al 0 uur" not in response.text
+
+
+def test_a_handed_in_month_is_told_before_the_over_maximum_warning(
+    client, burgerbaner, agreement, allowance, today, log
+):
+    from hours import services
+    from tests.factories import year_rules
+
+    year_rules(today.year, monthly_maximum=Decimal("60.00"))
+    first = today.replace(day=1)
+    entry = log(first, "11")
+    services.submit_timesheet(entry.timesheet, by=burgerbaner.user)
+    log_in(client, burgerbaner.user)
+    response = post(client, agreement, date=first.isoformat(), hours="2")
+    assert "is al ingediend of goedgekeurd" in response.text
+    assert "Toch opslaan" not in response.text
+    assert "boven het maandmaximum" not in response.text
+    assert HourEntry.objects.count() == 1
+
+
+def test_a_closed_month_is_named_by_its_name(client, burgerbaner, agreement, today, log):
+    from django.utils import formats
+
+    from hours import services
+
+    first = today.replace(day=1)
+    entry = log(first, "1")
+    services.submit_timesheet(entry.timesheet, by=burgerbaner.user)
+    log_in(client, burgerbaner.user)
+    response = post(client, agreement, date=first.isoformat(), hours="1")
+    month = formats.date_format(first, "F Y")  # "oktober 2026"
+    assert f"Je urenoverzicht van {month} voor" in response.text
+    assert f"van {first:%m-%Y} voor" not in response.text
+
+
+def test_a_new_burgerbaner_sees_from_when_they_can_write_hours(
+    client, burgerbaner, agreement, today
+):
+    from agreements.models import AgreementStatus
+
+    start = today + datetime.timedelta(days=12)
+    agreement.start_date = start
+    agreement.save()
+    log_in(client, burgerbaner.user)
+    page = client.get(URL).text
+    assert f"Bij Buurtkamer De Polderhoek kun je uren schrijven vanaf {start.day} " in page
+
+    type(agreement).objects.filter(pk=agreement.pk).update(
+        status=AgreementStatus.AWAITING_SIGNATURES
+    )
+    page = client.get(URL).text
+    assert "zodra jullie allebei de vrijwilligersovereenkomst hebben getekend" in page
+    assert 'name="hours"' not in page
+
+
+def test_someone_without_any_agreement_hears_how_they_get_one(client, db):
+    from tests.factories import BurgerbanerFactory
+
+    newcomer = BurgerbanerFactory()
+    log_in(client, newcomer.user)
+    page = client.get(URL).text
+    assert "Je hebt nog geen vrijwilligersovereenkomst." in page
+    assert 'name="hours"' not in page

@@ -21,7 +21,9 @@ def timesheet(log, last_month):
 def act(client, user, timesheet, action, remote_addr="127.0.0.1", **data):
     log_in(client, user)
     return client.post(
-        reverse(f"timesheet_{action}", args=[timesheet.pk]), data, REMOTE_ADDR=remote_addr
+        reverse(f"timesheet_{action}", args=[timesheet.pk]),
+        {"bevestigd": "1", **data},
+        REMOTE_ADDR=remote_addr,
     )
 
 
@@ -134,11 +136,11 @@ def test_queues_empty_as_work_gets_done(client, burgerbaner, coordinator, signer
     services.submit_timesheet(timesheet, by=burgerbaner.user)
     log_in(client, coordinator)
     assert list(client.get(reverse("approve_queue")).context["timesheets"]) == [timesheet]
-    client.post(reverse("approve_queue"), {"timesheet": [timesheet.pk]})
+    client.post(reverse("approve_queue"), {"timesheet": [timesheet.pk], "bevestigd": "1"})
     assert list(client.get(reverse("approve_queue")).context["timesheets"]) == []
     log_in(client, signer)
     assert list(client.get(reverse("countersign_queue")).context["timesheets"]) == [timesheet]
-    client.post(reverse("countersign_queue"), {"timesheet": [timesheet.pk]})
+    client.post(reverse("countersign_queue"), {"timesheet": [timesheet.pk], "bevestigd": "1"})
     assert list(client.get(reverse("countersign_queue")).context["timesheets"]) == []
     assert status(timesheet) == TimesheetStatus.COUNTERSIGNED
 
@@ -282,7 +284,9 @@ def test_the_approver_is_not_offered_the_countersign_of_their_own_approval(
 ):
     log_in(client, coordinator_and_signer)
     assert list(client.get(reverse("countersign_queue")).context["timesheets"]) == []
-    client.post(reverse("countersign_queue"), {"timesheet": [approved_by_them.pk]})
+    client.post(
+        reverse("countersign_queue"), {"timesheet": [approved_by_them.pk], "bevestigd": "1"}
+    )
     assert status(approved_by_them) == TimesheetStatus.APPROVED
     page = client.get(approved_by_them.get_absolute_url())
     assert not page.context["can_countersign"]
@@ -306,6 +310,7 @@ def test_behind_a_proxy_each_step_keeps_the_clients_address(
     log_in(client, burgerbaner.user)
     client.post(
         reverse("timesheet_submit", args=[timesheet.pk]),
+        {"bevestigd": "1"},
         REMOTE_ADDR="10.0.0.2",
         HTTP_X_FORWARDED_FOR="198.51.100.99, 203.0.113.5",
     )

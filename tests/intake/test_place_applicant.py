@@ -14,9 +14,11 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def ready(make_application, make_place):
+def ready(make_application, make_place, coordinator):
     year_rules(2026)
-    place = make_place(number_of_places=2, filled_places=0, address="Marktplein 3")
+    place = make_place(
+        number_of_places=2, filled_places=0, address="Marktplein 3", created_by=coordinator
+    )
     application = make_application(
         places=[place], stage=Stage.PLAN_MADE, talents="Geduld", phone="06 11122233"
     )
@@ -36,7 +38,9 @@ def placement(place, **overrides) -> dict:
     }
 
 
-def test_placing_makes_a_burgerbaner_with_plan_invitation_and_drafts(client, admin_user, ready):
+def test_placing_makes_a_burgerbaner_with_plan_invitation_and_drafts(
+    client, admin_user, ready, coordinator
+):
     application, place = ready
     log_in(client, admin_user)
 
@@ -53,6 +57,7 @@ def test_placing_makes_a_burgerbaner_with_plan_invitation_and_drafts(client, adm
     assert volunteer.status == AgreementStatus.DRAFT
     assert volunteer.organisation == place.organisation
     assert volunteer.place == "Marktplein 3"
+    assert volunteer.coordinator == coordinator
     allowance = AllowanceAgreement.objects.get(burgerbaner=burgerbaner)
     assert allowance.status == AgreementStatus.DRAFT
     assert str(allowance.end_date) == "2026-12-31"

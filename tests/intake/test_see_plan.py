@@ -47,3 +47,19 @@ def test_once_the_application_ended_the_consent_route_closes(
     log_in(client, coordinator)
 
     assert client.get(reverse("application_plan_view", args=[application.pk])).status_code == 403
+
+
+def test_the_coordinators_list_queries_stay_the_same(
+    client, coordinator, make_application, make_place, django_assert_max_num_queries
+):
+    place = make_place()
+    make_application(places=[place], plan_consent=True)
+    log_in(client, coordinator)
+    client.get(reverse("plans_for_my_places"))
+    with django_assert_max_num_queries(20) as few:
+        client.get(reverse("plans_for_my_places"))
+    for number in range(20):
+        make_application(places=[place], plan_consent=True, name=f"Persoon {number}")
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        response = client.get(reverse("plans_for_my_places"))
+    assert "Persoon 19" in response.text

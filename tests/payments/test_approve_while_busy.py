@@ -74,7 +74,7 @@ def test_treasurers_approving_at_once_wait_or_are_asked_to_try_again(sqlite_serv
         [
             lambda client=client: client.post(
                 month,
-                data={"alles": "1"},
+                data={"alles": "1", "bevestigd": "1"},
                 headers={"X-CSRFToken": client.cookies["csrftoken"], "Referer": sqlite_server.url},
             )
             for client in clients

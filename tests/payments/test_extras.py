@@ -44,10 +44,40 @@ def test_a_gift_above_the_annual_maximum_is_refused_at_the_amount(
     assert not Extra.objects.exists()
 
 
-def test_a_gift_of_the_whole_annual_maximum_is_accepted(client, burgerbaner, allowance, treasurer):
+def test_a_gift_of_the_whole_annual_maximum_is_accepted_once_confirmed(
+    client, burgerbaner, allowance, treasurer
+):
     log_in(client, treasurer)
-    assert post_extra(client, burgerbaner, amount="2100,00").status_code == 302
+    response = post_extra(client, burgerbaner, amount="2100,00")
+    assert "€\xa01.890,00 boven het maandmaximum van maart" in response.text
+    assert not Extra.objects.exists()
+    confirmed = post_extra(client, burgerbaner, amount="2100,00", confirm_over_maximum="on")
+    assert confirmed.status_code == 302
     assert Extra.objects.get().amount == Decimal("2100.00")
+
+
+def test_a_gift_that_does_not_fit_says_how_much_is_over_before_saving(
+    client, burgerbaner, allowance, countersigned, treasurer
+):
+    from payments.services import record_elsewhere
+
+    countersigned(3, list(range(3, 8)), "5")  # 25 h × 5,60 = 140,00
+    record_elsewhere(
+        burgerbaner,
+        organisation_name="Sportclub",
+        month=datetime.date(YEAR, 3, 1),
+        amount=Decimal("50.00"),
+        by=burgerbaner.user,
+    )
+    log_in(client, treasurer)
+    response = post_extra(client, burgerbaner, amount="30,00")
+    # 140 + 50 from elsewhere + 30 = 220: 10 over the monthly maximum of 210
+    assert "Let op: hiermee komt Fatima el Amrani €\xa010,00 boven het maandmaximum" in (
+        response.text
+    )
+    assert "Toch registreren" in response.text
+    assert not Extra.objects.exists()
+    assert post_extra(client, burgerbaner, amount="20,00").status_code == 302
 
 
 def test_a_gift_dated_in_the_future_is_refused_at_the_date(

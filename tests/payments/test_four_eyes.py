@@ -90,7 +90,7 @@ def test_the_month_proposal_does_not_offer_a_treasurer_their_own_payment(
     page = client.get(reverse("month_proposal", args=[YEAR, 3]))
     assert f'name="burgerbaner" value="{burgerbaner.pk}"' not in page.text
     assert "Je kunt geen betaling aan jezelf goedkeuren" in page.text
-    client.post(reverse("month_proposal", args=[YEAR, 3]), {"alles": "1"})
+    client.post(reverse("month_proposal", args=[YEAR, 3]), {"alles": "1", "bevestigd": "1"})
     assert not Payment.objects.exists()
 
 
@@ -131,7 +131,7 @@ def test_the_month_proposal_does_not_offer_who_marked_it_returned_to_approve_it_
     assert "zelf als teruggekomen gemarkeerd" in page.text
     response = client.post(url, {"burgerbaner": [burgerbaner.pk]}, follow=True)
     assert "zelf als teruggekomen gemarkeerd" in response.text
-    client.post(url, {"alles": "1"})
+    client.post(url, {"alles": "1", "bevestigd": "1"})
     assert Payment.objects.count() == 1
 
 

@@ -78,3 +78,22 @@ def test_waiting_money_is_named_as_waiting_when_the_year_has_no_rules(burgerbane
     proposal = overview.proposal(4)
     assert proposal.proposed == 0
     assert proposal.reason.startswith("wacht")
+
+
+def test_a_month_never_shows_more_room_than_the_year_has_left(
+    burgerbaner, allowance, countersigned
+):
+    from accounts.models import Role
+    from payments.services import set_opening_balance
+    from tests.factories import user_with_role
+
+    set_opening_balance(
+        burgerbaner,
+        year=YEAR,
+        amount=Decimal("2050.00"),
+        note="",
+        by=user_with_role(Role.Kind.TREASURER),
+    )
+    overview = cap.overview(burgerbaner, YEAR, 5)
+    assert overview.left_year == Decimal("50.00")
+    assert overview.left_month == Decimal("50.00")

@@ -4,6 +4,7 @@ from decimal import Decimal
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from pypdf import PdfReader
 
 from payments import services
@@ -24,9 +25,11 @@ def test_treasurer_approves_from_the_month_proposal(client, burgerbaner, counter
     response = client.get(proposal_url(4))
     assert "€\xa0210,00" in response.text
     assert "€\xa014,00 niet uitbetaald: boven het maandmaximum van €\xa0210,00" in response.text
-    client.post(proposal_url(4), {"burgerbaner": [burgerbaner.pk]})
+    client.post(proposal_url(4), {"burgerbaner": [burgerbaner.pk], "bevestigd": "1"})
     assert Payment.objects.get().amount == Decimal("210.00")
-    response = client.post(proposal_url(4), {"burgerbaner": [burgerbaner.pk]}, follow=True)
+    response = client.post(
+        proposal_url(4), {"burgerbaner": [burgerbaner.pk], "bevestigd": "1"}, follow=True
+    )
     assert "geen ruimte meer" in response.text
     assert Payment.objects.count() == 1
 
@@ -44,7 +47,9 @@ def test_batch_sepa_and_paid_through_the_pages(
     countersigned(3, [3])
     services.approve_month(burgerbaner, YEAR, 3, by=treasurer)
     log_in(client, treasurer)
-    response = client.post(reverse("batch_create"))
+    response = client.post(
+        reverse("batch_create"), {"betaling": [Payment.objects.get().pk], "bevestigd": "1"}
+    )
     batch = PaymentBatch.objects.get()
     assert response["Location"] == batch.get_absolute_url()
     xml = client.post(reverse("batch_sepa", args=[batch.pk]))
@@ -89,7 +94,7 @@ def test_burgerbaner_sees_own_payments_and_downloads_the_specification(
         ("0", "meer dan € 0,00"),
         ("-3", "meer dan € 0,00"),
         ("1,005", "2 cijfers achter de komma"),
-        ("tien", "Voer een getal in"),
+        ("tien", "Schrijf een getal, zoals 2 of 1,5."),
     ],
 )
 def test_extra_form_refuses_bad_amounts(client, burgerbaner, allowance, treasurer, amount, message):
@@ -183,7 +188,55 @@ def test_treasurer_approves_the_whole_month_in_one_go(
         end_date=datetime.date(YEAR, 12, 31),
     )
     log_in(client, treasurer)
-    response = client.post(proposal_url(4), {"alles": "1"}, follow=True)
+    response = client.post(proposal_url(4), {"alles": "1", "bevestigd": "1"}, follow=True)
     assert "1 betaling is goedgekeurd." in response.text
     assert "1 burgerbaners kregen niets" in response.text
     assert Payment.objects.get().amount == Decimal("56.00")
+
+
+def test_the_treasurer_sees_earlier_months_with_money_to_pay(
+    client,
+    burgerbaner,
+    countersigned,
+    coordinator,
+    signer,
+    treasurer,
+    foundation,
+    django_assert_max_num_queries,
+):
+    from hours import services as hours_services
+
+    countersigned(6, [2, 3], "5")  # 10 h × 5,60 = 56,00
+    services.approve_month(burgerbaner, YEAR, 6, by=treasurer)
+    agreement = burgerbaner.volunteeragreements.get()
+    correction = hours_services.log_hours(
+        burgerbaner,
+        by=burgerbaner.user,
+        agreement=agreement,
+        date=datetime.date(YEAR, 7, 10),
+        hours=Decimal("5"),
+        description="Vergeten",
+        is_correction=True,
+        correction_reason="Op 4 juni vergeten te schrijven",
+        corrects_date=datetime.date(YEAR, 6, 4),
+    )
+    hours_services.submit_timesheet(correction.timesheet, by=burgerbaner.user)
+    hours_services.approve_timesheet(correction.timesheet, by=coordinator)
+    hours_services.countersign_timesheet(correction.timesheet, by=signer)
+    log_in(client, treasurer)
+    with django_assert_max_num_queries(40):
+        page = client.get(reverse("treasurer_home")).text
+    assert f'{reverse("month_proposal", args=[YEAR, 6])}">juni {YEAR}</a>: 1 burgerbaner' in page
+
+
+def test_no_yearly_statement_is_offered_for_a_year_before_the_person_started(client, burgerbaner):
+    today = timezone.localdate()
+    burgerbaner.volunteeragreements.update(start_date=today.replace(month=1, day=1))
+    log_in(client, burgerbaner.user)
+    page = client.get(reverse("my_payments")).text
+    assert reverse("my_statement", args=[today.year]) in page
+    assert reverse("my_statement", args=[today.year - 1]) not in page
+
+    burgerbaner.volunteeragreements.update(start_date=today.replace(year=today.year - 3))
+    page = client.get(reverse("my_payments")).text
+    assert reverse("my_statement", args=[today.year - 1]) in page

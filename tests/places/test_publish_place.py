@@ -138,3 +138,18 @@ def test_a_closed_place_cannot_be_approved_without_submitting(client, admin_user
     place.refresh_from_db()
     assert place.status == PlaceStatus.DRAFT
     assert "Dat kan niet" in response.text
+
+
+def test_the_approval_list_queries_stay_the_same(
+    client, admin_user, make_place, django_assert_max_num_queries
+):
+    make_place(status=PlaceStatus.SUBMITTED)
+    log_in(client, admin_user)
+    client.get(reverse("place_review"))
+    with django_assert_max_num_queries(20) as few:
+        client.get(reverse("place_review"))
+    for number in range(20):
+        make_place(status=PlaceStatus.SUBMITTED, title=f"Plek {number}")
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        response = client.get(reverse("place_review"))
+    assert "Plek 19" in response.text

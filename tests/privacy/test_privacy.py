@@ -59,10 +59,12 @@ def test_a_burgerbaner_downloads_everything_about_themselves(client, paid, other
     assert "Jan de Vries" not in response.content.decode()
 
 
-def test_the_dashboard_links_to_the_download(client, burgerbaner):
+def test_the_dashboard_links_to_the_data_and_the_data_to_the_download(client, burgerbaner):
     log_in(client, burgerbaner.user)
     page = client.get(reverse("burgerbaner_dashboard")).content.decode()
-    assert reverse("my_data") in page
+    assert reverse("my_data_page") in page
+    page = client.get(reverse("my_data_page")).content.decode()
+    assert reverse("my_data") in page and reverse("my_data_pdf") in page
 
 
 def test_anonymising_before_the_retention_period_ends_changes_nothing(client, admin_user, paid):

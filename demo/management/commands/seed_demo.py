@@ -14,3 +14,10 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(f"Demo ready. Every demo login uses the password {demo.PASSWORD!r}.")
         )
+        self.stdout.write("Logins:")
+        for email, role in demo.LOGINS:
+            self.stdout.write(f"  {email:<34} {role}")
+        self.stdout.write(
+            f"Two-step login (admin, treasurer, signer): TOTP secret {demo.TOTP_SECRET}\n"
+            "  the current code: .venv/bin/python manage.py totp_code"
+        )
