@@ -2,9 +2,10 @@
 
 An allowance agreement runs within one calendar year. In December an admin
 renews every one still running on 31 December for the next year: the same
-sponsor and account, the rate of now unless next year's hourly maximum for the
-person is lower. The new agreements are sent for signing together; a
-burgerbaner who has not signed gets a reminder each week (``send_renewal_reminders``).
+funding source (while it is still active) and account, the rate of now unless
+next year's hourly maximum for the person is lower. The new agreements are sent
+for signing together; a burgerbaner who has not signed gets a reminder each week
+(``send_renewal_reminders``).
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from agreements.models import (
 )
 from rules.models import YearRules
 from rules.services import rules_for
+from sources.models import FundingSource, own_money_source
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,7 @@ class Proposal:
     agreement: AllowanceAgreement
     rate: Decimal
     maximum: Decimal
+    source: FundingSource
 
     @property
     def lowered(self) -> bool:
@@ -67,7 +70,7 @@ def renewable(year: int):
     return (
         AllowanceAgreement.objects.in_force_on(first_day - datetime.timedelta(days=1))
         .exclude(burgerbaner__in=followed_up)
-        .select_related("burgerbaner__user", "sponsor")
+        .select_related("burgerbaner__user", "source")
         .order_by("burgerbaner__legal_name", "pk")
     )
 
@@ -77,14 +80,27 @@ def maximum_for(rules: YearRules, burgerbaner: Burgerbaner) -> Decimal:
     return rules.hourly_maximum_for_age(burgerbaner.age_on(datetime.date(rules.year, 1, 1)))
 
 
+def source_after(agreement: AllowanceAgreement, own: FundingSource) -> FundingSource:
+    """Who pays next year: the same source while it is active, else the cooperative itself."""
+    return agreement.source if agreement.source.active else own
+
+
 def proposals(year: int) -> list[Proposal]:
     """What renewing for ``year`` would make. Refuses (``RulesMissing``) without its rules."""
     rules = rules_for(year)
+    own = FundingSource.objects.get(pk=own_money_source())
     found = []
     for agreement in renewable(year):
         maximum = maximum_for(rules, agreement.burgerbaner)
         rate = min(agreement.rate_on(agreement.end_date), maximum)
-        found.append(Proposal(agreement=agreement, rate=rate, maximum=maximum))
+        found.append(
+            Proposal(
+                agreement=agreement,
+                rate=rate,
+                maximum=maximum,
+                source=source_after(agreement, own),
+            )
+        )
     return found
 
 
@@ -108,6 +124,7 @@ def renew_allowance_agreements(
                 "Er is niets gemaakt. Bekijk de lijst opnieuw."
             )
         )
+    own = FundingSource.objects.get(pk=own_money_source())
     made = []
     with transaction.atomic():
         for pk, rate in rates.items():
@@ -122,7 +139,7 @@ def renew_allowance_agreements(
                 hourly_rate=rate,
                 hourly_rate_from_21=None,
                 iban=burgerbaner.iban or running.iban,
-                sponsor=running.sponsor,
+                source=source_after(running, own),
             )
             made.append(services.send_for_signature(draft, by=by, notify=False))
     for agreement in made:

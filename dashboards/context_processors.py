@@ -15,6 +15,9 @@ WORK_LINKS = [
     (perms.COORDINATOR, "my_places", gettext_noop("Mijn plekken")),
     (perms.ADMIN, "intake_funnel", gettext_noop("Aanmeldingen")),
     (perms.ADMIN, "place_review", gettext_noop("Plekken goedkeuren")),
+    (perms.BURGERBANER, "place_request_list", gettext_noop("Plekken kiezen")),
+    (perms.COORDINATOR, "place_request_list", gettext_noop("Verzoeken")),
+    (perms.ADMIN, "place_request_list", gettext_noop("Verzoeken")),
 ]
 
 
@@ -24,7 +27,11 @@ def roles(request):
     if user is None or not user.is_authenticated:
         return {"nav_dashboards": [], "nav_links": []}
     kinds = perms.role_kinds(user)
+    links: dict[str, str] = {}
+    for kind, url, label in WORK_LINKS:
+        if kind in kinds:
+            links.setdefault(url, label)  # one link per page, also with two roles sharing it
     return {
         "nav_dashboards": dashboards_for(user),
-        "nav_links": [(url, label) for kind, url, label in WORK_LINKS if kind in kinds],
+        "nav_links": list(links.items()),
     }

@@ -39,6 +39,7 @@ DASHBOARDS = [
     (perms.TREASURER, "treasurer_dashboard", gettext_noop("Penningmeester")),
     (perms.ADMIN, "admin_dashboard", gettext_noop("Beheer")),
     (Role.Kind.SPONSOR, "sponsor_portal", gettext_noop("Sponsor")),
+    (Role.Kind.REFERRER, "referral_list", gettext_noop("Verwijzen")),
 ]
 
 

@@ -15,7 +15,7 @@ from accounts.models import Burgerbaner, Organisation, Role, User
 from accounts.services import grant_role
 from agreements import services
 from agreements.models import AllowanceAgreement, VolunteerAgreement
-from demo import conversations, funding, way_in
+from demo import choosing, conversations, funding, referrals, way_in
 from hours import services as hours
 from hours.models import HourEntry
 from payments import services as money
@@ -261,6 +261,8 @@ def seed() -> None:
         today, {nonprofits[i].pk: coordinator for i, coordinator in coordinator_of.items()}
     )
     way_in.seed(nonprofits, admin, coordinator_of)
+    referrals.seed(admin, _user("verwijzer1@burgerbaan.test", "Petra Verwijzer"), today)
+    choosing.seed(today)
 
 
 def _seed_allowance(burgerbaner, number, admin, user, signer, iban, sponsors, today) -> None:

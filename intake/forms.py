@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.iban import IBANFormField
 from intake import spam
-from intake.models import Application, Stage
+from intake.models import Application, Referral, Stage
 from places.models import District, Place
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -177,3 +177,148 @@ class StageFilterForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["fase"].choices += Stage.choices
+
+
+class ReferralForm(forms.ModelForm):
+    """A referrer applies for a client: what intake needs, and the client's consent."""
+
+    places = PlaceChoiceField(
+        label=_("Plekken die je cliënt leuk vindt"),
+        queryset=Place.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Mag je leeg laten. Dan zoeken we samen."),
+    )
+    consent_by = forms.CharField(
+        label=_("Wie gaf toestemming?"),
+        max_length=150,
+        help_text=_("Je cliënt zelf, of diens vertegenwoordiger (met naam)."),
+    )
+    consent_on = forms.DateField(label=_("Wanneer?"), widget=DATE)
+    consent_how = forms.ChoiceField(label=_("Hoe?"), choices=Referral.ConsentHow.choices)
+
+    class Meta:
+        model = Application
+        fields = [
+            "name",
+            "email",
+            "phone",
+            "district",
+            "wants",
+            "can",
+            "wants_to_learn",
+            "availability",
+            "places",
+            "plan_consent",
+        ]
+        labels = {
+            "name": _("Naam van je cliënt"),
+            "email": _("E-mailadres van je cliënt"),
+            "phone": _("Telefoonnummer van je cliënt"),
+            "district": _("In welk deel van Almere woont je cliënt?"),
+            "wants": _("Wat wil je cliënt graag doen?"),
+            "can": _("Wat kan je cliënt goed?"),
+            "wants_to_learn": _("Wat wil je cliënt leren?"),
+            "availability": _("Wanneer kan je cliënt?"),
+            "plan_consent": _(
+                "De coördinator van de gekozen plekken mag lezen wat hier staat "
+                "(je cliënt vindt dat goed)."
+            ),
+        }
+        help_texts = {
+            "email": _("Vul een e-mailadres of een telefoonnummer in, of allebei."),
+        }
+        widgets = {
+            "wants": forms.Textarea(attrs=TEXT),
+            "can": forms.Textarea(attrs=TEXT),
+            "wants_to_learn": forms.Textarea(attrs=TEXT),
+            "availability": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["places"].queryset = (
+            Place.objects.public().select_related("organisation").order_by("title", "pk")
+        )
+        self.fields["district"].choices = [("", _("Kies een stadsdeel")), *District.choices]
+        self.fields["consent_how"].choices = [
+            ("", _("Kies hoe")),
+            *Referral.ConsentHow.choices,
+        ]
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("email") and not data.get("phone") and "email" not in self.errors:
+            self.add_error(
+                "email",
+                _(
+                    "Vul een e-mailadres of een telefoonnummer in, zodat we je cliënt "
+                    "kunnen bereiken."
+                ),
+            )
+        return data
+
+
+class AskPlaceForm(forms.Form):
+    message = forms.CharField(
+        label=_("Waarom wil je deze plek? (mag je leeg laten)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs=TEXT),
+    )
+
+
+class StopForm(forms.Form):
+    last_day = forms.DateField(label=_("Je laatste dag"), widget=DATE)
+    message = forms.CharField(
+        label=_("Wil je iets uitleggen? (mag je leeg laten)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs=TEXT),
+    )
+
+
+class InviteForm(forms.Form):
+    place = forms.ModelChoiceField(label=_("Plek"), queryset=Place.objects.none())
+    email = forms.EmailField(
+        label=_("E-mailadres van de burgerbaner"),
+        help_text=_("De burgerbaner krijgt je uitnodiging te zien en zegt zelf ja of nee."),
+    )
+    message = forms.CharField(
+        label=_("Je uitnodiging"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs=TEXT),
+    )
+
+    def __init__(self, *args, places, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["place"].queryset = places
+
+
+YES_NO = [("ja", _("Ja")), ("nee", _("Nee"))]
+
+
+class AnswerForm(forms.Form):
+    answer = forms.ChoiceField(label=_("Je antwoord"), choices=YES_NO, widget=forms.RadioSelect)
+    reason = forms.CharField(
+        label=_("Waarom niet? Dit krijgt de ander te lezen."),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs=TEXT),
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("answer") == "nee" and not data.get("reason", "").strip():
+            self.add_error("reason", _("Schrijf op waarom niet. De ander krijgt dit te lezen."))
+        return data
+
+
+class DecideForm(AnswerForm):
+    start = forms.DateField(
+        label=_("Begint op"),
+        required=False,
+        widget=DATE,
+        help_text=_("Alleen bij een nieuwe plek. Leeg: vandaag."),
+    )

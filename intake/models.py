@@ -13,8 +13,9 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
-from accounts.models import Burgerbaner
+from accounts.models import Burgerbaner, Organisation
 from intake.errors import IntakeError
 from places.models import District, Place
 
@@ -138,3 +139,143 @@ class Event(models.Model):
 
     def __str__(self) -> str:
         return f"{self.application}: {self.stage_from} → {self.stage_to}"
+
+
+class Referral(models.Model):
+    """A day-care organisation referred this applicant, with the client's consent on record.
+
+    The referrer follows the application's stage, nothing more: no plan notes,
+    no hours, no money. Deleted with the application when that led nowhere.
+    """
+
+    class ConsentHow(models.TextChoices):
+        SIGNED = "signed", _("op papier getekend")
+        SPOKEN = "spoken", _("mondeling, in een gesprek")
+        MESSAGE = "message", _("per e-mail of bericht")
+
+    application = models.OneToOneField(
+        Application, on_delete=models.CASCADE, related_name="referral"
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="referrals",
+        limit_choices_to={"kind": Organisation.Kind.DAYCARE},
+        verbose_name=_("dagbesteding"),
+    )
+    referred_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="referrals",
+        verbose_name=_("verwijzer"),
+    )
+    referred_at = models.DateTimeField(_("aangemeld op"), default=timezone.now)
+    consent_by = models.CharField(_("toestemming gegeven door"), max_length=150)
+    consent_on = models.DateField(_("toestemming gegeven op"))
+    consent_how = models.CharField(
+        _("zo is toestemming gegeven"), max_length=20, choices=ConsentHow.choices
+    )
+
+    class Meta:
+        verbose_name = _("verwijzing")
+        verbose_name_plural = _("verwijzingen")
+        ordering = ["-referred_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.application} ← {self.organisation}"
+
+
+class PlaceRequest(models.Model):
+    """Choosing your own work: a burgerbaner asks for a place or to stop at one, or the
+    coordinator of a place invites them. The other side of the place answers first, then
+    an admin decides; accepting drafts the volunteer agreement or ends the running one."""
+
+    class Kind(models.TextChoices):
+        JOIN = "join", _("wil beginnen")
+        LEAVE = "leave", _("wil stoppen")
+        INVITE = "invite", _("uitgenodigd")
+
+    class Status(models.TextChoices):
+        WAITING_BURGERBANER = "burgerbaner", _("wacht op de burgerbaner")
+        WAITING_ORGANISATION = "organisation", _("wacht op de organisatie")
+        WAITING_ADMIN = "admin", _("wacht op de Stadscoöperatie")
+        ACCEPTED = "accepted", _("akkoord")
+        DECLINED = "declined", _("niet akkoord")
+        WITHDRAWN = "withdrawn", _("ingetrokken")
+
+    burgerbaner = models.ForeignKey(
+        Burgerbaner, on_delete=models.PROTECT, related_name="place_requests"
+    )
+    kind = models.CharField(_("soort"), max_length=10, choices=Kind.choices)
+    place = models.ForeignKey(
+        Place,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="requests",
+        verbose_name=_("plek"),
+    )
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="place_requests"
+    )
+    # To stop: the agreement that ends. To begin: the draft made when it was accepted.
+    agreement = models.ForeignKey(
+        "agreements.VolunteerAgreement",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="place_requests",
+    )
+    message = models.TextField(_("toelichting"), max_length=2000, blank=True)
+    last_day = models.DateField(_("laatste dag"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices)
+    reason = models.TextField(_("reden"), max_length=2000, blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    requested_at = models.DateTimeField(default=timezone.now)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    answered_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("verzoek om een plek")
+        verbose_name_plural = _("verzoeken om een plek")
+        ordering = ["-requested_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.burgerbaner} {self.get_kind_display()} ({self.organisation})"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in REQUEST_OPEN
+
+    def move_to(self, status: str) -> None:
+        if status not in REQUEST_TRANSITIONS[PlaceRequest.Status(self.status)]:
+            raise IntakeError(
+                gettext("Een verzoek dat %(now)s is kan niet naar %(next)s.")
+                % {
+                    "now": self.get_status_display(),
+                    "next": PlaceRequest.Status(status).label,
+                }
+            )
+        self.status = status
+
+
+_S = PlaceRequest.Status
+# The only ways a request may move: the other side answers, then an admin decides.
+REQUEST_TRANSITIONS = {
+    _S.WAITING_BURGERBANER: {_S.WAITING_ADMIN, _S.DECLINED, _S.WITHDRAWN},
+    _S.WAITING_ORGANISATION: {_S.WAITING_ADMIN, _S.DECLINED, _S.WITHDRAWN},
+    _S.WAITING_ADMIN: {_S.ACCEPTED, _S.DECLINED, _S.WITHDRAWN},
+    _S.ACCEPTED: set(),
+    _S.DECLINED: set(),
+    _S.WITHDRAWN: set(),
+}
+REQUEST_OPEN = (_S.WAITING_BURGERBANER, _S.WAITING_ORGANISATION, _S.WAITING_ADMIN)

@@ -1,11 +1,42 @@
 from django.urls import path
 
-from intake import views
+from intake import referral_views, request_views, views
 
 urlpatterns = [
     path("aanmelden/", views.apply, name="apply"),
     path("aanmelden/bedankt/", views.apply_done, name="apply_done"),
     path("aanmeldingen/", views.funnel, name="intake_funnel"),
+    path("aanmeldingen/verwijzers/", referral_views.referral_report, name="referral_report"),
+    path("verwijzen/", referral_views.referral_list, name="referral_list"),
+    path("verwijzen/nieuw/", referral_views.referral_create, name="referral_create"),
+    path("verzoeken/", request_views.place_request_list, name="place_request_list"),
+    path(
+        "verzoeken/plek/<int:place_pk>/",
+        request_views.place_request_ask,
+        name="place_request_ask",
+    ),
+    path(
+        "verzoeken/stoppen/<int:agreement_pk>/",
+        request_views.place_request_stop,
+        name="place_request_stop",
+    ),
+    path("verzoeken/uitnodigen/", request_views.place_request_invite, name="place_request_invite"),
+    path("verzoeken/<int:pk>/", request_views.place_request_detail, name="place_request_detail"),
+    path(
+        "verzoeken/<int:pk>/antwoord/",
+        request_views.place_request_answer,
+        name="place_request_answer",
+    ),
+    path(
+        "verzoeken/<int:pk>/besluit/",
+        request_views.place_request_decide,
+        name="place_request_decide",
+    ),
+    path(
+        "verzoeken/<int:pk>/intrekken/",
+        request_views.place_request_withdraw,
+        name="place_request_withdraw",
+    ),
     path("aanmeldingen/voor-mijn-plekken/", views.plans_for_my_places, name="plans_for_my_places"),
     path("aanmeldingen/<int:pk>/", views.application_detail, name="application_detail"),
     path(

@@ -27,7 +27,7 @@ from agreements.models import AgreementStatus, AllowanceAgreement, Signature, Vo
 from burgerbaan.errors import DomainError
 from guidance.models import CheckIn, Evaluation, Goal, ResearchConsent, Wellbeing
 from hours.models import HourEntry, Timesheet, TimesheetStep
-from intake.models import Application, Event
+from intake.models import Application, Event, PlaceRequest, Referral
 from payments.models import ElsewhereAllowance, Extra, OpeningBalance, Payment
 
 RETENTION_YEARS = 7
@@ -212,6 +212,27 @@ def personal_data(burgerbaner: Burgerbaner) -> dict:
             "stage_from",
             "stage_to",
             "note",
+        ),
+        "verwijzing": _rows(
+            Referral.objects.filter(application__burgerbaner=burgerbaner),
+            "organisation__name",
+            "referred_at",
+            "consent_by",
+            "consent_on",
+            "consent_how",
+        ),
+        "verzoeken_om_een_plek": _rows(
+            PlaceRequest.objects.filter(burgerbaner=burgerbaner),
+            "requested_at",
+            "kind",
+            "place__title",
+            "organisation__name",
+            "last_day",
+            "message",
+            "status",
+            "reason",
+            "answered_at",
+            "decided_at",
         ),
         "berichten": _rows(
             Notice.objects.filter(user=burgerbaner.user), "created_at", "text", "url"
@@ -400,3 +421,7 @@ def _scrub(burgerbaner: Burgerbaner, *, by: User, today: datetime.date) -> None:
         not_placed_reason="",
     )
     Event.objects.filter(application__burgerbaner=burgerbaner).update(note="")
+    Referral.objects.filter(application__burgerbaner=burgerbaner).update(consent_by=name)
+    # Requests for a place: that they were made and decided stays, the words go.
+    PlaceRequest.history.filter(burgerbaner=burgerbaner).update(message="", reason="")
+    PlaceRequest.objects.filter(burgerbaner=burgerbaner).update(message="", reason="")

@@ -33,7 +33,7 @@ from places.models import District, KindOfWork, Place, PlaceStatus
 from reports.models import StatementRun
 from sources.models import FundingSource, Receipt
 from tests.conftest import YEAR
-from tests.factories import PASSWORD, user_with_role
+from tests.factories import PASSWORD, OrganisationFactory, user_with_role
 from tests.helpers import log_in
 
 pytestmark = pytest.mark.django_db
@@ -48,6 +48,7 @@ ROLES = (
     "treasurer",
     "admin",
     "sponsor",
+    "referrer",
 )
 NOBODY: frozenset[str] = frozenset()
 ANYONE = frozenset(ROLES)
@@ -60,6 +61,10 @@ SIGNER = frozenset({"signer"})
 TREASURER = frozenset({"treasurer"})
 ADMIN = frozenset({"admin"})
 SPONSOR = frozenset({"sponsor"})
+# A day-care referrer: their own referrals, never anyone's money, hours or agreements.
+REFERRER = frozenset({"referrer"})
+# A request for a place: the person, the non-profit of that place, and the admins.
+REQUEST_SIDES = OWNER | {"other_coordinator"} | ADMIN
 # Who may look at one burgerbaner's records: themselves, the coordinator of their
 # non-profit, Safe Almere and the admins; never another burgerbaner or non-profit.
 CONCERNED = OWNER | {"coordinator"} | SAFE_ALMERE | ADMIN
@@ -109,6 +114,22 @@ MATRIX: dict[str, tuple] = {
     "agreement_new_version": (NOBODY, ADMIN),
     "agreement_end": (ADMIN, ADMIN),
     "allowance_renewal": (ADMIN, ADMIN),
+    # referrals from day care
+    "referral_list": (REFERRER, REFERRER),
+    "referral_create": (REFERRER, REFERRER),
+    "referral_report": (ADMIN, ADMIN),
+    # choosing your own work (the owner asked for a place of the other coordinator's non-profit)
+    "place_request_list": (
+        BURGERBANERS | COORDINATORS | ADMIN,
+        BURGERBANERS | COORDINATORS | ADMIN,
+    ),
+    "place_request_ask": (BURGERBANERS, BURGERBANERS),
+    "place_request_stop": (OWNER, OWNER),
+    "place_request_invite": (COORDINATORS, COORDINATORS),
+    "place_request_detail": (REQUEST_SIDES, REQUEST_SIDES),
+    "place_request_answer": (NOBODY, {"other_coordinator"}),
+    "place_request_decide": (NOBODY, ADMIN),
+    "place_request_withdraw": (NOBODY, OWNER),
     # hours (a timesheet of the owner handed in, an open entry of this month)
     "hours_home": (BURGERBANERS, BURGERBANERS),
     "entry_edit": (OWNER, OWNER),
@@ -331,6 +352,11 @@ def world(people, burgerbaner, nonprofit, allowance, countersigned, paid_month):
         **people,
         "unenrolled_admin": user_with_role(Role.Kind.ADMIN, totp=False, name="Nieuwe beheerder"),
         "sponsor": user_with_role(Role.Kind.SPONSOR, sponsor, name="Contact Knipscheer"),
+        "referrer": user_with_role(
+            Role.Kind.REFERRER,
+            OrganisationFactory(name="Dagbesteding De Werkplaats", kind=Organisation.Kind.DAYCARE),
+            name="Petra Verwijzer",
+        ),
     }
     invitee = people["other_burgerbaner"]
     invitee.set_unusable_password()
@@ -370,6 +396,20 @@ def world(people, burgerbaner, nonprofit, allowance, countersigned, paid_month):
         stage=Stage.PLAN_MADE,
     )
     application.places.set([place])
+    other_place = Place.objects.create(
+        organisation=people["other_coordinator"].roles.get().organisation,
+        title="Fietsenmaker",
+        kind_of_work=KindOfWork.REPAIR,
+        description="Fietsen maken",
+        district=District.BUITEN,
+        hours_per_week=6,
+        days_and_times="vrijdag",
+        guidance="De coördinator",
+        status=PlaceStatus.PUBLISHED,
+    )
+    from intake import place_requests
+
+    place_request = place_requests.ask_for_place(burgerbaner, other_place, by=burgerbaner.user)
     elsewhere = payments.record_elsewhere(
         burgerbaner,
         organisation_name="Voedselbank",
@@ -424,6 +464,8 @@ def world(people, burgerbaner, nonprofit, allowance, countersigned, paid_month):
         "extra": extra,
         "place": place,
         "application": application,
+        "other_place": other_place,
+        "place_request": place_request,
         "elsewhere": elsewhere,
         "bank_statement": bank_statement,
         "bank_line": bank_line,
@@ -480,6 +522,14 @@ def kwargs_for(name: str, world) -> dict | list:
         "funding_source": {"pk": w["receipt"].source_id},
         "receipt_correct": {"pk": w["receipt"].pk},
         "sponsor_statement": {"year": YEAR},
+        "place_request_list": {},
+        "place_request_invite": {},
+        "place_request_ask": {"place_pk": w["other_place"].pk},
+        "place_request_stop": {"agreement_pk": w["volunteer"].pk},
+        "place_request_detail": {"pk": w["place_request"].pk},
+        "place_request_answer": {"pk": w["place_request"].pk},
+        "place_request_decide": {"pk": w["place_request"].pk},
+        "place_request_withdraw": {"pk": w["place_request"].pk},
         "mfa_remove_webauthn": {"pk": 999_999},
         "mfa_edit_webauthn": {"pk": 999_999},
     }

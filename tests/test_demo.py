@@ -18,6 +18,7 @@ DEMO_LOGINS = [
     *[f"coordinator{n}@burgerbaan.test" for n in range(1, 5)],
     *[f"burgerbaner{n}@burgerbaan.test" for n in range(1, 7)],
     "sponsor1@burgerbaan.test",
+    "verwijzer1@burgerbaan.test",
 ]
 
 
@@ -88,6 +89,32 @@ def test_demo_is_the_pilot_as_described(settings):
     states = set(Timesheet.objects.values_list("status", flat=True))
     if today.month >= 3:  # months of hours in every state need a few months of this year
         assert states == set(TimesheetStatus.values)
+
+
+def test_demo_referrer_follows_clients_of_a_day_care_in_several_stages(settings, client):
+    from intake.models import Referral
+
+    demo.seed()
+    referrer = User.objects.get(email="verwijzer1@burgerbaan.test")
+    daycare = referrer.roles.get(kind=Role.Kind.REFERRER).organisation
+    assert daycare.kind == Organisation.Kind.DAYCARE
+    referrals = Referral.objects.filter(referred_by=referrer)
+    assert referrals.count() == 3
+    assert len({r.application.stage for r in referrals}) == 3
+    assert all(r.consent_by and r.consent_on and r.consent_how for r in referrals)
+
+
+def test_demo_burgerbaner_asks_to_switch_places(settings):
+    from intake.models import PlaceRequest
+
+    demo.seed()
+    kinds = set(
+        PlaceRequest.objects.filter(
+            burgerbaner__user__email="burgerbaner3@burgerbaan.test",
+            status=PlaceRequest.Status.WAITING_ORGANISATION,
+        ).values_list("kind", flat=True)
+    )
+    assert kinds == {PlaceRequest.Kind.JOIN, PlaceRequest.Kind.LEAVE}
 
 
 def test_demo_staff_log_in_with_the_published_totp_secret(client):

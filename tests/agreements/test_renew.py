@@ -10,10 +10,10 @@ from django.urls import reverse
 from agreements import services
 from agreements.models import AgreementStatus, AllowanceAgreement, Signature
 from rules.models import YearRules
+from sources.models import FundingSource, own_money_source
 from tests.factories import (
     AllowanceAgreementFactory,
     BurgerbanerFactory,
-    OrganisationFactory,
     year_rules,
 )
 from tests.helpers import log_in
@@ -31,9 +31,9 @@ def rules(db):
 
 @pytest.fixture
 def running(burgerbaner):
-    sponsor = OrganisationFactory(name="WoonZorgFlevoland", kind="sponsor")
+    source = FundingSource.objects.create(name="WoonZorgFlevoland", kind=FundingSource.Kind.COMPANY)
     return AllowanceAgreementFactory(
-        burgerbaner=burgerbaner, hourly_rate=Decimal("5.00"), sponsor=sponsor
+        burgerbaner=burgerbaner, hourly_rate=Decimal("5.00"), source=source
     )
 
 
@@ -123,7 +123,7 @@ def test_renewing_makes_next_years_agreements_and_sends_them_for_signing(
         datetime.date(NEXT, 1, 1),
         datetime.date(NEXT, 12, 31),
     )
-    assert new.sponsor == running.sponsor and new.iban == running.burgerbaner.iban
+    assert new.source == running.source and new.iban == running.burgerbaner.iban
     assert new.created_by == admin_user and new.document_sha256
     assert "5,50" in new.document_html
     recipients = sorted(m.to[0] for m in mail.outbox)
@@ -135,6 +135,16 @@ def test_renewing_makes_next_years_agreements_and_sends_them_for_signing(
     page = client.get(response["Location"])
     assert "2 vergoedingsovereenkomsten voor 2027 zijn klaar om te tekenen." in page.text
     assert page.context["form"] is None  # nothing left to renew
+
+
+def test_a_source_that_no_longer_pays_becomes_own_money(client, admin_user, rules, running):
+    FundingSource.objects.filter(pk=running.source_id).update(active=False)
+    log_in(client, admin_user)
+    response = client.get(url())
+    [(proposal, _renew, _rate)] = response.context["form"].rows()
+    assert proposal.source.pk == own_money_source()
+    client.post(url(), post_data((running, "5.00")))
+    assert AllowanceAgreement.objects.get(start_date__year=NEXT).source_id == own_money_source()
 
 
 def test_the_running_agreement_stays_as_it_was(client, admin_user, rules, running):
@@ -171,7 +181,7 @@ def test_no_tick_at_all_asks_for_one(client, admin_user, rules, running):
         ("5.81", "Dat is meer dan het maximum van €\xa05,80 per uur."),
         ("0", "De vergoeding per uur moet meer dan € 0,00 zijn."),
         ("", "Vul de vergoeding per uur in."),
-        ("vijf", "Voer een getal in."),
+        ("vijf", "Schrijf een getal, zoals 2 of 1,5."),
     ],
 )
 def test_a_wrong_rate_is_refused_at_its_field_and_nothing_is_made(
