@@ -44,7 +44,7 @@ def test_treasurer_pays_a_month_with_a_confirmation_at_every_step(
 
     with page.expect_download() as download:
         page.get_by_role("button", name="Download SEPA-bestand").click()
-    assert "pain.001.001.03" in download.value.path().read_text()
+    assert "CstmrCdtTrfInitn" in download.value.path().read_text()
     page.reload()
     expect(page.locator("main")).to_contain_text(f"door {treasurer.name} op")
     page.get_by_role("button", name="Download SEPA-bestand").click()
