@@ -144,6 +144,7 @@ def hostile_year(
         description=text[:200],
         is_correction=True,
         correction_reason=text,
+        corrects_date=datetime.date(YEAR, 3, 3),
     )
     timesheet = entry.timesheet
     hours.submit_timesheet(timesheet, by=burgerbaner.user)

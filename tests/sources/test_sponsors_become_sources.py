@@ -7,7 +7,11 @@ import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
-BEFORE = [("agreements", "0003_allowanceagreement_source")]
+# People as they were then too: later columns (such as the benefit) are not there yet.
+BEFORE = [
+    ("agreements", "0003_allowanceagreement_source"),
+    ("accounts", "0005_referrer_sponsor_daycare"),
+]
 
 
 def migrate(targets):
@@ -20,6 +24,14 @@ def migrate(targets):
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_sponsor_links_carry_over_and_signed_texts_keep_verifying():
     latest = MigrationExecutor(connection).loader.graph.leaf_nodes()
+    # Back to before every branch that followed agreements 0002, then forward to the step
+    # under test: the tables hold exactly the columns of that moment.
+    migrate(
+        [
+            ("agreements", "0002_alter_allowanceagreement_options_and_more"),
+            ("accounts", "0005_referrer_sponsor_daycare"),
+        ]
+    )
     apps = migrate(BEFORE)
     User = apps.get_model("accounts", "User")
     Organisation = apps.get_model("accounts", "Organisation")
