@@ -43,7 +43,9 @@ def test_moving_the_year_rules_keeps_every_row_its_history_and_its_guard():
 
     migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
 
-    assert sorted(YearRules.objects.values_list("pk", "year", "annual_maximum")) == before
+    # Every row keeps its id and figures; the official years may be added on the way.
+    after = set(YearRules.objects.values_list("pk", "year", "annual_maximum"))
+    assert set(before) <= after
     assert YearRules.objects.get(year=2031).hourly_maximum == Decimal("6.10")
     assert YearRules.history.count() == history_before
     assert YearRules._meta.db_table == "rules_yearrules"
