@@ -235,3 +235,20 @@ def test_raw_hours_come_only_as_streamed_csv(client, admin_user):
     log_in(client, admin_user)
     assert client.get(reverse("report_export", args=[YEAR, "uren", "xlsx"])).status_code == 404
     assert client.get(reverse("report_export", args=[YEAR, "onbekend", "csv"])).status_code == 404
+
+
+def test_xlsx_export_has_dutch_headers_a_named_sheet_and_euro_cells(
+    client, admin_user, paid_year
+):
+    log_in(client, admin_user)
+    response = client.get(reverse("report_export", args=[YEAR, "personen", "xlsx"]))
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    assert sheet.title == f"personen {YEAR}"
+    header = [c.value for c in sheet[1]]
+    assert {"burgerbaner", "uren", "vergoeding", "betaald", "ruimte tot jaarmaximum"} <= set(
+        header
+    )
+    cells = dict(zip(header, sheet[2], strict=True))
+    assert cells["betaald"].number_format == '"€" #,##0.00'
+    assert cells["vergoeding"].number_format == '"€" #,##0.00'
+    assert cells["uren"].number_format != '"€" #,##0.00'
