@@ -35,6 +35,7 @@ class PersonRow:
     payments: int
     sponsor: str
     annual_maximum: Decimal | None = None
+    opening: Decimal = ZERO
 
     @property
     def use_percent(self) -> int:
@@ -46,6 +47,11 @@ class PersonRow:
     @property
     def total(self) -> Decimal:
         return self.allowance + self.gifts + self.travel
+
+    @property
+    def counted(self) -> Decimal:
+        """What counts toward the annual maximum: received earlier this year, then here."""
+        return self.opening + self.total
 
 
 def signed_months(year: int):
@@ -147,6 +153,7 @@ def rows_for(persons: list[Burgerbaner], year: int) -> list[PersonRow]:
                 payments=count,
                 sponsor=sponsors.get(person.pk, ""),
                 annual_maximum=overview.annual_maximum,
+                opening=overview.opening,
             )
         )
     return rows
