@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+from decimal import Decimal
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -25,6 +26,7 @@ from accounts.iban import IBANField, group_iban
 from accounts.iban import mask_iban as mask_iban_text
 from accounts.models import Burgerbaner, Organisation
 from agreements.errors import AgreementError, AgreementLocked
+from burgerbaan.money import format_euro
 from rules.models import YearRules
 from sources.models import own_money_source
 
@@ -73,6 +75,20 @@ class AgreementQuerySet(models.QuerySet):
             Q(ended_on__isnull=True) | Q(ended_on__gte=day),
             Q(end_date__isnull=True) | Q(end_date__gte=day),
         )
+
+
+def _say_term(name: str, value, mask_iban: bool) -> str:
+    if value is None or value == "":
+        return "–"
+    if name == "iban":
+        return mask_iban_text(value) if mask_iban else group_iban(value)
+    if isinstance(value, datetime.date):
+        return formats.date_format(value, "j F Y")
+    if isinstance(value, Decimal) and name.startswith("hourly_rate"):
+        return format_euro(value)
+    if isinstance(value, Decimal):
+        return f"{value.normalize():f}".replace(".", ",")
+    return str(value)
 
 
 class Agreement(models.Model):
@@ -168,6 +184,21 @@ class Agreement(models.Model):
 
     def terms(self) -> dict:
         return {field: getattr(self, field) for field in self.TERMS}
+
+    def changes_from_previous(self, *, mask_iban: bool) -> list[tuple[str, str, str]]:
+        """(what, before, now) for each term that differs from the version this replaces."""
+        previous = self.supersedes
+        if previous is None:
+            return []
+        changes = []
+        for name in self.TERMS:
+            before, now = getattr(previous, name), getattr(self, name)
+            if before != now:
+                label = str(self._meta.get_field(name).verbose_name)
+                changes.append(
+                    (label, _say_term(name, before, mask_iban), _say_term(name, now, mask_iban))
+                )
+        return changes
 
     # --- the document -------------------------------------------------------------------
 

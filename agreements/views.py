@@ -101,6 +101,9 @@ def agreement_detail(request, kind: str, pk: int):
             "document": agreement.document(
                 mask_iban=not permissions.sees_full_iban(request.user, agreement)
             ),
+            "changes": agreement.changes_from_previous(
+                mask_iban=not permissions.sees_full_iban(request.user, agreement)
+            ),
             "burgerbaner_signature": signatures.get(Signature.Party.BURGERBANER),
             "organisation_signature": signatures.get(Signature.Party.ORGANISATION),
             "can_sign": can_sign,

@@ -22,6 +22,7 @@ MONEY = {"amount", "hourly_rate", "hourly_rate_from_21"}
 # Column names of the JSON, as a person would call them.
 LABELS = {
     "id": "nummer",
+    "officiele_naam": "officiële naam",
     "version": "versie",
     "status": "stand",
     "start_date": "begint op",

@@ -10,6 +10,18 @@ from agreements.models import Signature
 from hours.models import HourEntry
 from payments.models import Payment
 
+# Columns in euro: a spreadsheet shows them as € 2.100,00 (the hours stay plain numbers).
+EURO_COLUMNS = {
+    "vergoeding",
+    "giften",
+    "reiskosten",
+    "totaal",
+    "betaald",
+    "ruimte tot jaarmaximum",
+    "bedrag",
+}
+EURO_FORMAT = '"€" #,##0.00'
+
 
 def money(attribute: str, column: str) -> fields.Field:
     return fields.Field(

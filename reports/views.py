@@ -1,6 +1,8 @@
 import csv
 import datetime
+import io
 
+import openpyxl
 from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import Q
@@ -23,6 +25,8 @@ from reports import outcomes, research, yearly
 from reports.forms import ReportFilterForm
 from reports.models import StatementRun
 from reports.resources import (
+    EURO_COLUMNS,
+    EURO_FORMAT,
     HourEntryResource,
     PaymentResource,
     PersonReportResource,
@@ -175,7 +179,23 @@ def export(request, year: int, kind: str, fmt: str):
     else:
         raise Http404
     safe_dataset(dataset, title=f"{kind} {year}")
-    return _download(FORMATS[fmt]().export_data(dataset), fmt, f"{kind}-{year}")
+    content = FORMATS[fmt]().export_data(dataset)
+    if fmt == "xlsx":
+        content = _euro_cells(content)
+    return _download(content, fmt, f"{kind}-{year}")
+
+
+def _euro_cells(content: bytes) -> bytes:
+    """Give the money columns of an XLSX sheet the euro format."""
+    book = openpyxl.load_workbook(io.BytesIO(content))
+    sheet = book.active
+    for header in sheet[1]:
+        if str(header.value).lower() in EURO_COLUMNS:
+            for (cell,) in sheet.iter_rows(min_row=2, min_col=header.column, max_col=header.column):
+                cell.number_format = EURO_FORMAT
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
 
 
 @people.role_required(people.ADMIN)

@@ -36,6 +36,10 @@ class PersonRow:
     sponsor: str
     annual_maximum: Decimal | None = None
     not_paid: Decimal = ZERO
+    opening: Decimal = ZERO
+    elsewhere: Decimal = ZERO
+    # From the one money story (payments/cap.py): what counts toward the annual maximum.
+    counted: Decimal = ZERO
 
     @property
     def use_percent(self) -> int:
@@ -150,6 +154,9 @@ def rows_for(persons: list[Burgerbaner], year: int) -> list[PersonRow]:
                 sponsor=sponsors.get(person.pk, ""),
                 annual_maximum=overview.annual_maximum,
                 not_paid=overview.not_paid_year,
+                opening=overview.opening,
+                elsewhere=overview.elsewhere_year,
+                counted=overview.counted_year,
             )
         )
     return rows

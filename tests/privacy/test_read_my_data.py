@@ -62,3 +62,11 @@ def test_the_page_asks_a_constant_number_of_queries(
     countersigned(4, [7, 8])
     with django_assert_max_num_queries(len(first.captured_queries)):
         client.get(reverse("my_data_page"))
+
+
+def test_the_page_leaves_the_profile_form_at_its_own_address(client, burgerbaner):
+    from django.urls import resolve
+
+    assert resolve(reverse("profile_edit")).url_name == "profile_edit"
+    log_in(client, burgerbaner.user)
+    assert "Mijn gegevens wijzigen" in client.get(reverse("profile_edit")).text

@@ -267,3 +267,36 @@ def test_raw_hours_come_only_as_streamed_csv(client, admin_user):
     log_in(client, admin_user)
     assert client.get(reverse("report_export", args=[YEAR, "uren", "xlsx"])).status_code == 404
     assert client.get(reverse("report_export", args=[YEAR, "onbekend", "csv"])).status_code == 404
+
+
+def test_xlsx_export_has_dutch_headers_a_named_sheet_and_euro_cells(client, admin_user, paid_year):
+    log_in(client, admin_user)
+    response = client.get(reverse("report_export", args=[YEAR, "personen", "xlsx"]))
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    assert sheet.title == f"personen {YEAR}"
+    header = [c.value for c in sheet[1]]
+    assert {"burgerbaner", "uren", "vergoeding", "betaald", "ruimte tot jaarmaximum"} <= set(header)
+    cells = dict(zip(header, sheet[2], strict=True))
+    assert cells["betaald"].number_format == '"€" #,##0.00'
+    assert cells["vergoeding"].number_format == '"€" #,##0.00'
+    assert cells["uren"].number_format != '"€" #,##0.00'
+
+
+def test_the_year_report_adds_up_with_what_was_received_earlier(
+    client, admin_user, paid_year, treasurer
+):
+    services.set_opening_balance(
+        paid_year, year=YEAR, amount=Decimal("100.00"), note="", by=treasurer
+    )
+    log_in(client, admin_user)
+    page = client.get(reverse("year_report", args=[YEAR])).text
+    assert "Al eerder ontvangen" in page
+    assert "€\xa0100,00" in page
+    # 100,00 earlier + 56,00 allowance + 25,00 gift, as the row's sum
+    assert "<strong>€\xa0181,00</strong>" in page
+
+
+def test_the_chart_shows_the_hours_of_each_month_as_text(client, admin_user, paid_year):
+    log_in(client, admin_user)
+    page = client.get(reverse("year_report", args=[YEAR])).text
+    assert 'class="bar-value" text-anchor="middle">10</text>' in page
