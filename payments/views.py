@@ -304,7 +304,7 @@ def batch_create(request):
         )
     form = ChoosePaymentsForm(request.POST)
     if not form.is_valid():
-        messages.error(request, refusal(form))
+        messages.error(request, _("Kies eerst de betalingen voor de opdracht."))
         return redirect("treasurer_home")
     try:
         batch = services.create_batch(by=request.user, only=form.cleaned_data["betaling"])

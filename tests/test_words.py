@@ -188,7 +188,8 @@ def crawl(client: Client, starts: list[str], words: list[str]) -> tuple[int, lis
                 continue
             if DOWNLOAD.search(action):
                 continue
-            sent = client.post(action, {})
+            # Followed like a browser would, so a message is read on the page it lands on.
+            sent = client.post(action, {}, follow=True)
             if sent.status_code == 200 and "text/html" in sent.get("Content-Type", ""):
                 problems += problems_on(f"{action} (sent empty)", sent.content.decode(), words)[1]
         for href in page.links:
