@@ -27,7 +27,7 @@ def test_the_treasurer_books_money_received_on_the_funding_page(client, treasure
     [
         ("0", "2026-02-03", "Vul een bedrag van meer dan € 0,00 in."),
         ("100", "2999-01-01", "Deze datum ligt in de toekomst."),
-        ("veel", "2026-02-03", "Voer een getal in."),
+        ("veel", "2026-02-03", "Schrijf een getal, zoals 2 of 1,5."),
     ],
 )
 def test_a_wrong_receipt_says_why_and_books_nothing(

@@ -47,7 +47,7 @@ def test_all_shown_timesheets_are_approved_with_one_button_without_ticking(
     page = client.get(QUEUE).text
     assert "Alle 3 getoonde overzichten aftekenen" in page
     shown = re.findall(r'name="shown" value="(\d+)"', page)
-    client.post(QUEUE, {"shown": shown, "alle": "1"})
+    client.post(QUEUE, {"shown": shown, "alle": "1", "bevestigd": "1"})
     assert set(Timesheet.objects.values_list("status", flat=True)) == {TimesheetStatus.APPROVED}
 
 
@@ -56,7 +56,7 @@ def test_the_chosen_button_approves_only_what_was_ticked(
 ):
     first, second = two_places[nonprofit]
     log_in(client, coordinator)
-    client.post(QUEUE, {"timesheet": [first.pk], "shown": [first.pk, second.pk]})
+    client.post(QUEUE, {"timesheet": [first.pk], "shown": [first.pk, second.pk], "bevestigd": "1"})
     first.refresh_from_db()
     second.refresh_from_db()
     assert (first.status, second.status) == (TimesheetStatus.APPROVED, TimesheetStatus.SUBMITTED)

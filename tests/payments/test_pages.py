@@ -229,14 +229,19 @@ def test_the_treasurer_sees_earlier_months_with_money_to_pay(
     assert f'{reverse("month_proposal", args=[YEAR, 6])}">juni {YEAR}</a>: 1 burgerbaner' in page
 
 
-def test_no_yearly_statement_is_offered_for_a_year_before_the_person_started(client, burgerbaner):
+def test_a_yearly_statement_is_offered_only_for_a_year_with_something_on_record(
+    client, burgerbaner, treasurer
+):
     today = timezone.localdate()
     burgerbaner.volunteeragreements.update(start_date=today.replace(month=1, day=1))
     log_in(client, burgerbaner.user)
     page = client.get(reverse("my_payments")).text
-    assert reverse("my_statement", args=[today.year]) in page
+    assert reverse("my_statement", args=[today.year]) not in page
     assert reverse("my_statement", args=[today.year - 1]) not in page
 
-    burgerbaner.volunteeragreements.update(start_date=today.replace(year=today.year - 3))
+    services.set_opening_balance(
+        burgerbaner, year=today.year - 1, amount=Decimal("100.00"), note="Eerder", by=treasurer
+    )
     page = client.get(reverse("my_payments")).text
     assert reverse("my_statement", args=[today.year - 1]) in page
+    assert reverse("my_statement", args=[today.year]) not in page
