@@ -29,6 +29,7 @@ from agreements.models import (
     Signature,
     VolunteerAgreement,
 )
+from burgerbaan.dates import day_name
 from rules.services import hourly_maximum_on, rules_for
 
 # --- checks shared by the forms and the services -------------------------------------------
@@ -100,7 +101,7 @@ def check_allowance_terms(
             % {
                 "max": _euro(maximum),
                 "name": burgerbaner.legal_name,
-                "day": start_date.strftime("%d-%m-%Y"),
+                "day": day_name(start_date),
             }
         )
     birthday = burgerbaner.twenty_first_birthday()
@@ -162,8 +163,8 @@ def check_no_other_allowance(
             )
             % {
                 "name": burgerbaner.legal_name,
-                "start": other.start_date.strftime("%d-%m-%Y"),
-                "end": last.strftime("%d-%m-%Y"),
+                "start": day_name(other.start_date),
+                "end": day_name(last),
             },
             field="start_date",
         )

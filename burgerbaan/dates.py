@@ -12,3 +12,8 @@ def month_name(year_or_date: int | datetime.date, month: int | None = None) -> s
     else:
         day = datetime.date(int(year_or_date), int(month), 1)
     return formats.date_format(day, "YEAR_MONTH_FORMAT")
+
+
+def day_name(day: datetime.date) -> str:
+    """A day as people say it: "4 juni 2026" (or "4 June 2026")."""
+    return formats.date_format(day, "j F Y")

@@ -20,6 +20,7 @@ from simple_history.models import HistoricalRecords
 
 from accounts.models import Burgerbaner, Organisation
 from agreements.models import VolunteerAgreement
+from burgerbaan.dates import month_name
 from burgerbaan.errors import DomainError
 
 
@@ -86,7 +87,7 @@ class Timesheet(models.Model):
         indexes = [models.Index(fields=["status", "organisation"])]
 
     def __str__(self) -> str:
-        return f"{self.burgerbaner} – {self.organisation} – {self.month:%m-%Y}"
+        return f"{self.burgerbaner} – {self.organisation} – {month_name(self.month)}"
 
     def get_absolute_url(self) -> str:
         return reverse("timesheet_detail", args=[self.pk])

@@ -22,7 +22,7 @@ from django.utils.translation import gettext_lazy
 from accounts.models import Burgerbaner, User
 from accounts.services import notify
 from agreements.models import VolunteerAgreement
-from burgerbaan.dates import month_name
+from burgerbaan.dates import day_name, month_name
 from burgerbaan.errors import DomainError
 from burgerbaan.money import format_euro
 from hours import permissions
@@ -125,7 +125,7 @@ def check_entry(
                 "Op %(day)s had je geen actieve vrijwilligersovereenkomst met %(organisation)s. "
                 "Kies een andere dag of organisatie."
             )
-            % {"day": worked_on.strftime("%d-%m-%Y"), "organisation": agreement.organisation.name},
+            % {"day": day_name(worked_on), "organisation": agreement.organisation.name},
             field="corrects_date" if is_correction else "date",
         )
     # A month already handed in is told before anything else about these hours, so that
@@ -147,7 +147,7 @@ def check_entry(
                 "Op %(day)s heb je al %(already)s uur geschreven. Samen kan het niet meer "
                 "dan 24 uur op één dag zijn."
             )
-            % {"day": date.strftime("%d-%m-%Y"), "already": _hours(already)},
+            % {"day": day_name(date), "already": _hours(already)},
             field="hours",
         )
 

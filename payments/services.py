@@ -26,6 +26,7 @@ from accounts.iban import normalise_iban
 from accounts.models import Burgerbaner, Organisation, User
 from accounts.services import notify
 from agreements.models import AllowanceAgreement
+from burgerbaan.dates import day_name
 from burgerbaan.money import CENT, format_euro
 from hours.models import HourEntry
 from payments import cap, permissions, sepa
@@ -263,7 +264,7 @@ def register_extra(
                 "%(name)s had op %(day)s geen actieve vergoedingsovereenkomst. Een gift of "
                 "reiskosten kan alleen onder een vergoedingsovereenkomst."
             )
-            % {"name": burgerbaner.legal_name, "day": date.strftime("%d-%m-%Y")}
+            % {"name": burgerbaner.legal_name, "day": day_name(date)}
         )
     lock_person_year(burgerbaner.pk, date.year)
     return Extra.objects.create(
