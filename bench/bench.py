@@ -49,6 +49,9 @@ YEAR = 2025
 PEOPLE = max(10, round(10_000 * SCALE))
 NONPROFITS = max(3, round(500 * SCALE))
 ENTRIES = max(100, round(2_000_000 * SCALE))
+PLACES_PER_NONPROFIT = 2
+APPLICATIONS = max(20, round(2_000 * SCALE))
+FUNDS = max(2, round(40 * SCALE))  # funds and gifts beside the three sponsors
 PAID_MONTHS = 10  # paid out before the bench; it approves and pays the next month itself
 MONTH = PAID_MONTHS + 1
 rng = random.Random(2025)
@@ -212,10 +215,137 @@ def generate():
             " WHERE s.timesheet_id = t.id AND t.status NOT IN ('open', 'rejected')"
         )
     paid_batches(treasurer)
+    vacancies_and_guidance(orgs, people, volunteer, admin)
+    money_sources(sponsors, treasurer)
     with connection.cursor() as cursor:
         cursor.execute("SET session_replication_role = DEFAULT")
         cursor.execute("ANALYZE")  # as autovacuum would after a bulk load
     return admin, treasurer
+
+
+def vacancies_and_guidance(orgs, people, volunteer, admin) -> None:
+    """What the public pages, intake and guidance show: places online at every non-profit,
+    applications in every stage choosing some of them, and for everyone a conversation
+    held, the next one planned and a goal."""
+    from django.utils import timezone
+
+    from guidance.models import CheckIn, Goal
+    from intake.models import Application, Event, Stage
+    from places.models import District, KindOfWork, Place, PlaceStatus
+
+    now = timezone.now()
+    kinds, districts = list(KindOfWork.values), list(District.values)
+    places = Place.objects.bulk_create(
+        (
+            Place(
+                organisation=org,
+                title=f"{KindOfWork(kinds[(i + n) % len(kinds)]).label} bij {org.name}",
+                kind_of_work=kinds[(i + n) % len(kinds)],
+                description="Je helpt mee waar het nodig is.",
+                district=districts[i % len(districts)],
+                hours_per_week=4 + 4 * ((i + n) % 4),
+                days_and_times="dinsdag en donderdag, 10.00 tot 14.00 uur",
+                guidance="De coördinator werkt met je mee.",
+                number_of_places=3,
+                filled_places=(i + n) % 3,
+                status=PlaceStatus.PUBLISHED,
+                created_by=admin,
+                published_at=now,
+            )
+            for i, org in enumerate(orgs)
+            for n in range(PLACES_PER_NONPROFIT)
+        ),
+        batch_size=5000,
+    )
+    stages = list(Stage.values)
+    applications = Application.objects.bulk_create(
+        (
+            Application(
+                name=f"Aanmelder {i:05d}",
+                phone="06-12345678",
+                district=districts[i % len(districts)],
+                wants="Met mensen werken.",
+                can="Luisteren.",
+                availability="Dinsdag.",
+                stage=stages[i % len(stages)],
+                stage_changed_at=now - datetime.timedelta(days=i % 60),
+                created_at=now - datetime.timedelta(days=i % 80),
+            )
+            for i in range(APPLICATIONS)
+        ),
+        batch_size=5000,
+    )
+    Application.places.through.objects.bulk_create(
+        (
+            Application.places.through(application=a, place=places[(i * 7 + n) % len(places)])
+            for i, a in enumerate(applications)
+            for n in range(1 + i % 2)
+        ),
+        batch_size=5000,
+    )
+    Event.objects.bulk_create(
+        (Event(application=a, stage_to=a.stage, at=a.stage_changed_at) for a in applications),
+        batch_size=5000,
+    )
+    today = timezone.localdate()
+    CheckIn.objects.bulk_create(
+        (
+            CheckIn(
+                burgerbaner=person,
+                organisation=agreement.organisation,
+                date=date,
+                status=status,
+                talked_about="Hoe het werk gaat." if status == "held" else "",
+                created_by=admin,
+            )
+            for person, agreement in zip(people, volunteer, strict=True)
+            for date, status in (
+                (today - datetime.timedelta(days=30), "held"),
+                (today + datetime.timedelta(days=30), "planned"),
+            )
+        ),
+        batch_size=5000,
+    )
+    Goal.objects.bulk_create(
+        (
+            Goal(burgerbaner=person, title="Zelf de bus nemen", created_by=admin)
+            for person in people
+        ),
+        batch_size=5000,
+    )
+
+
+def money_sources(sponsors, treasurer) -> None:
+    """Beside the sponsors, funds and gifts; each source with a commitment for the year
+    and money received every month."""
+    from sources.models import Commitment, FundingSource, Receipt
+
+    funds = FundingSource.objects.bulk_create(
+        FundingSource(name=f"Fonds {i:03d}", kind=FundingSource.Kind.FUND) for i in range(FUNDS)
+    )
+    sources = [*sponsors, *funds]
+    Commitment.objects.bulk_create(
+        Commitment(
+            source=source,
+            amount=Decimal(PEOPLE * 700 if source in sponsors else 5000),
+            start_date=datetime.date(YEAR, 1, 1),
+            end_date=datetime.date(YEAR, 12, 31),
+            purpose="Burgerbanen in het jaar",
+            created_by=treasurer,
+        )
+        for source in sources
+    )
+    Receipt.objects.bulk_create(
+        Receipt(
+            source=source,
+            amount=Decimal(PEOPLE * 50 if source in sponsors else 400),
+            received_on=datetime.date(YEAR, month, 15),
+            description=f"Bijdrage maand {month}",
+            booked_by=treasurer,
+        )
+        for source in sources
+        for month in range(1, 13)
+    )
 
 
 def paid_batches(treasurer) -> None:
