@@ -36,6 +36,7 @@ import os
 import random
 import re
 import socket
+import ssl
 import subprocess
 import sys
 import tempfile
@@ -112,6 +113,10 @@ STARTED_FIELD = re.compile(r'name="started" value="([^"]+)"')
 WARNED = "Toch opslaan"  # the save button once the form warns about the maxima
 FORM_ERROR = re.compile(r'class="[^"]*errorlist[^"]*"[^>]*>(.*?)</ul>', re.S)
 rng = random.Random(2026)
+# One TLS context for all clients (the load speaks plain HTTP on the loopback): each
+# client making its own reads the certificate store again, which on a busy machine
+# took seconds of a short run before the first request.
+TLS = ssl.create_default_context()
 
 
 def say(name: str, value, unit: str) -> None:
@@ -510,7 +515,11 @@ class Load:
     async def user(self, user: VirtualUser) -> None:
         cookies = {"sessionid": user.session_key} if user.session_key else {}
         async with httpx.AsyncClient(
-            base_url=self.base, cookies=cookies, timeout=TIMEOUT, follow_redirects=False
+            base_url=self.base,
+            cookies=cookies,
+            timeout=TIMEOUT,
+            follow_redirects=False,
+            verify=TLS,
         ) as client:
             rounds = 0
             # Users start spread over the first moments, as people arrive.
