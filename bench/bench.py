@@ -61,14 +61,15 @@ def say(name: str, value, unit: str) -> None:
     print(f"{name}: {value} {unit}", flush=True)
 
 
-def measure(name: str, step, *, again: bool = True) -> None:
+def measure(name: str, step, *, again: bool = True) -> float:
     """Time ``step`` untraced; then run it again under tracemalloc for its peak memory
     (tracing slows Python down, so it never runs during the timing). Steps that
     change data run once and report the growth of the process's resident memory."""
     rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     started = time.perf_counter()
     step()
-    say(f"{name} time", f"{time.perf_counter() - started:.3f}", "s")
+    elapsed = time.perf_counter() - started
+    say(f"{name} time", f"{elapsed:.3f}", "s")
     if again:
         tracemalloc.start()
         step()
@@ -78,6 +79,7 @@ def measure(name: str, step, *, again: bool = True) -> None:
     else:
         grown = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - rss_before
         say(f"{name} peak memory growth", f"{grown / 1024:.1f}", "MB")
+    return elapsed
 
 
 def create_database() -> None:
@@ -400,11 +402,13 @@ def main() -> None:
     from weasyprint import HTML
 
     from accounts.models import Burgerbaner
+    from burgerbaan.pdf import render_pdf
     from hours.models import HourEntry
     from payments import services
     from reports.models import StatementRun
-    from reports.statements import statement_pdf
+    from reports.statements import joined_statements_html, statement_pdf
     from reports.tasks import build_statements_zip
+    from tests.helpers import log_in
 
     say("scale", SCALE, "")
     started = time.perf_counter()
@@ -415,7 +419,7 @@ def main() -> None:
     say("burgerbaners", Burgerbaner.objects.count(), "rows")
 
     client = Client()
-    client.force_login(admin)
+    log_in(client, admin)  # both steps: staff pages want the second factor
 
     def get(url: str):
         response = client.get(url)
@@ -465,10 +469,28 @@ def main() -> None:
         "limit: bare weasyprint one-page table (12 x 6 cells)",
         lambda: HTML(string=f"<table>{rows}</table>").write_pdf(),
     )
+    # What WeasyPrint needs per statement page at best: a hundred statements laid out
+    # and written as one document, on one core. The ZIP splits such documents per person.
+    hundred = list(Burgerbaner.objects.order_by("pk")[:100])
+    joined, _titles = joined_statements_html(hundred, YEAR)
+    started = time.perf_counter()
+    render_pdf(joined)
+    limit = time.perf_counter() - started
+    say(
+        f"limit: weasyprint one document of {len(hundred)} statement pages time",
+        f"{limit:.3f}",
+        "s",
+    )
+    per_page = limit / len(hundred)
+    say("limit: weasyprint per statement page", f"{per_page * 1000:.1f}", "ms")
     say("statements in zip", PEOPLE, "people")
     run = StatementRun.objects.create(year=YEAR, requested_by=admin)
-    measure("all statements zip", lambda: build_statements_zip.call(run.pk), again=False)
-    client.force_login(treasurer)
+    took = measure("all statements zip", lambda: build_statements_zip.call(run.pk), again=False)
+    say("all statements zip per statement", f"{took / PEOPLE * 1000:.1f}", "ms")
+    say(
+        "all statements zip per statement to the page limit", f"{took / PEOPLE / per_page:.2f}", "x"
+    )
+    log_in(client, treasurer)
     measure("month proposal page", lambda: get(f"/betalingen/{YEAR}/{MONTH}/"))
     people = list(Burgerbaner.objects.order_by("pk"))
     approved = []
