@@ -490,9 +490,12 @@ class Load:
         page = await self.send(client, "/aanmelden/", "GET", "/aanmelden/")
         if page is None:
             return
-        # The form refuses what comes back sooner than its minimum fill time.
+        # The form refuses what comes back sooner than its minimum fill time; a person
+        # who has no time left for that does not send it.
         minimum = settings.APPLICATION_MIN_SECONDS + 1
-        await asyncio.sleep(max(0.0, min(minimum, self.deadline - time.monotonic())))
+        if self.deadline - time.monotonic() < minimum:
+            return
+        await asyncio.sleep(minimum)
         await self.think()
         token, started = CSRF_FIELD.search(page.text), STARTED_FIELD.search(page.text)
         form = {
