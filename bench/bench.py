@@ -49,6 +49,9 @@ YEAR = 2025
 PEOPLE = max(10, round(10_000 * SCALE))
 NONPROFITS = max(3, round(500 * SCALE))
 ENTRIES = max(100, round(2_000_000 * SCALE))
+PLACES_PER_NONPROFIT = 2
+APPLICATIONS = max(20, round(2_000 * SCALE))
+FUNDS = max(2, round(40 * SCALE))  # funds and gifts beside the three sponsors
 PAID_MONTHS = 10  # paid out before the bench; it approves and pays the next month itself
 MONTH = PAID_MONTHS + 1
 rng = random.Random(2025)
@@ -58,14 +61,15 @@ def say(name: str, value, unit: str) -> None:
     print(f"{name}: {value} {unit}", flush=True)
 
 
-def measure(name: str, step, *, again: bool = True) -> None:
+def measure(name: str, step, *, again: bool = True) -> float:
     """Time ``step`` untraced; then run it again under tracemalloc for its peak memory
     (tracing slows Python down, so it never runs during the timing). Steps that
     change data run once and report the growth of the process's resident memory."""
     rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     started = time.perf_counter()
     step()
-    say(f"{name} time", f"{time.perf_counter() - started:.3f}", "s")
+    elapsed = time.perf_counter() - started
+    say(f"{name} time", f"{elapsed:.3f}", "s")
     if again:
         tracemalloc.start()
         step()
@@ -75,6 +79,7 @@ def measure(name: str, step, *, again: bool = True) -> None:
     else:
         grown = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - rss_before
         say(f"{name} peak memory growth", f"{grown / 1024:.1f}", "MB")
+    return elapsed
 
 
 def create_database() -> None:
@@ -212,10 +217,137 @@ def generate():
             " WHERE s.timesheet_id = t.id AND t.status NOT IN ('open', 'rejected')"
         )
     paid_batches(treasurer)
+    vacancies_and_guidance(orgs, people, volunteer, admin)
+    money_sources(sponsors, treasurer)
     with connection.cursor() as cursor:
         cursor.execute("SET session_replication_role = DEFAULT")
         cursor.execute("ANALYZE")  # as autovacuum would after a bulk load
     return admin, treasurer
+
+
+def vacancies_and_guidance(orgs, people, volunteer, admin) -> None:
+    """What the public pages, intake and guidance show: places online at every non-profit,
+    applications in every stage choosing some of them, and for everyone a conversation
+    held, the next one planned and a goal."""
+    from django.utils import timezone
+
+    from guidance.models import CheckIn, Goal
+    from intake.models import Application, Event, Stage
+    from places.models import District, KindOfWork, Place, PlaceStatus
+
+    now = timezone.now()
+    kinds, districts = list(KindOfWork.values), list(District.values)
+    places = Place.objects.bulk_create(
+        (
+            Place(
+                organisation=org,
+                title=f"{KindOfWork(kinds[(i + n) % len(kinds)]).label} bij {org.name}",
+                kind_of_work=kinds[(i + n) % len(kinds)],
+                description="Je helpt mee waar het nodig is.",
+                district=districts[i % len(districts)],
+                hours_per_week=4 + 4 * ((i + n) % 4),
+                days_and_times="dinsdag en donderdag, 10.00 tot 14.00 uur",
+                guidance="De coördinator werkt met je mee.",
+                number_of_places=3,
+                filled_places=(i + n) % 3,
+                status=PlaceStatus.PUBLISHED,
+                created_by=admin,
+                published_at=now,
+            )
+            for i, org in enumerate(orgs)
+            for n in range(PLACES_PER_NONPROFIT)
+        ),
+        batch_size=5000,
+    )
+    stages = list(Stage.values)
+    applications = Application.objects.bulk_create(
+        (
+            Application(
+                name=f"Aanmelder {i:05d}",
+                phone="06-12345678",
+                district=districts[i % len(districts)],
+                wants="Met mensen werken.",
+                can="Luisteren.",
+                availability="Dinsdag.",
+                stage=stages[i % len(stages)],
+                stage_changed_at=now - datetime.timedelta(days=i % 60),
+                created_at=now - datetime.timedelta(days=i % 80),
+            )
+            for i in range(APPLICATIONS)
+        ),
+        batch_size=5000,
+    )
+    Application.places.through.objects.bulk_create(
+        (
+            Application.places.through(application=a, place=places[(i * 7 + n) % len(places)])
+            for i, a in enumerate(applications)
+            for n in range(1 + i % 2)
+        ),
+        batch_size=5000,
+    )
+    Event.objects.bulk_create(
+        (Event(application=a, stage_to=a.stage, at=a.stage_changed_at) for a in applications),
+        batch_size=5000,
+    )
+    today = timezone.localdate()
+    CheckIn.objects.bulk_create(
+        (
+            CheckIn(
+                burgerbaner=person,
+                organisation=agreement.organisation,
+                date=date,
+                status=status,
+                talked_about="Hoe het werk gaat." if status == "held" else "",
+                created_by=admin,
+            )
+            for person, agreement in zip(people, volunteer, strict=True)
+            for date, status in (
+                (today - datetime.timedelta(days=30), "held"),
+                (today + datetime.timedelta(days=30), "planned"),
+            )
+        ),
+        batch_size=5000,
+    )
+    Goal.objects.bulk_create(
+        (
+            Goal(burgerbaner=person, title="Zelf de bus nemen", created_by=admin)
+            for person in people
+        ),
+        batch_size=5000,
+    )
+
+
+def money_sources(sponsors, treasurer) -> None:
+    """Beside the sponsors, funds and gifts; each source with a commitment for the year
+    and money received every month."""
+    from sources.models import Commitment, FundingSource, Receipt
+
+    funds = FundingSource.objects.bulk_create(
+        FundingSource(name=f"Fonds {i:03d}", kind=FundingSource.Kind.FUND) for i in range(FUNDS)
+    )
+    sources = [*sponsors, *funds]
+    Commitment.objects.bulk_create(
+        Commitment(
+            source=source,
+            amount=Decimal(PEOPLE * 700 if source in sponsors else 5000),
+            start_date=datetime.date(YEAR, 1, 1),
+            end_date=datetime.date(YEAR, 12, 31),
+            purpose="Burgerbanen in het jaar",
+            created_by=treasurer,
+        )
+        for source in sources
+    )
+    Receipt.objects.bulk_create(
+        Receipt(
+            source=source,
+            amount=Decimal(PEOPLE * 50 if source in sponsors else 400),
+            received_on=datetime.date(YEAR, month, 15),
+            description=f"Bijdrage maand {month}",
+            booked_by=treasurer,
+        )
+        for source in sources
+        for month in range(1, 13)
+    )
 
 
 def paid_batches(treasurer) -> None:
@@ -270,11 +402,13 @@ def main() -> None:
     from weasyprint import HTML
 
     from accounts.models import Burgerbaner
+    from burgerbaan.pdf import render_pdf
     from hours.models import HourEntry
     from payments import services
     from reports.models import StatementRun
-    from reports.statements import statement_pdf
+    from reports.statements import joined_statements_html, statement_pdf
     from reports.tasks import build_statements_zip
+    from tests.helpers import log_in
 
     say("scale", SCALE, "")
     started = time.perf_counter()
@@ -285,7 +419,7 @@ def main() -> None:
     say("burgerbaners", Burgerbaner.objects.count(), "rows")
 
     client = Client()
-    client.force_login(admin)
+    log_in(client, admin)  # both steps: staff pages want the second factor
 
     def get(url: str):
         response = client.get(url)
@@ -335,10 +469,28 @@ def main() -> None:
         "limit: bare weasyprint one-page table (12 x 6 cells)",
         lambda: HTML(string=f"<table>{rows}</table>").write_pdf(),
     )
+    # What WeasyPrint needs per statement page at best: a hundred statements laid out
+    # and written as one document, on one core. The ZIP splits such documents per person.
+    hundred = list(Burgerbaner.objects.order_by("pk")[:100])
+    joined, _titles = joined_statements_html(hundred, YEAR)
+    started = time.perf_counter()
+    render_pdf(joined)
+    limit = time.perf_counter() - started
+    say(
+        f"limit: weasyprint one document of {len(hundred)} statement pages time",
+        f"{limit:.3f}",
+        "s",
+    )
+    per_page = limit / len(hundred)
+    say("limit: weasyprint per statement page", f"{per_page * 1000:.1f}", "ms")
     say("statements in zip", PEOPLE, "people")
     run = StatementRun.objects.create(year=YEAR, requested_by=admin)
-    measure("all statements zip", lambda: build_statements_zip.call(run.pk), again=False)
-    client.force_login(treasurer)
+    took = measure("all statements zip", lambda: build_statements_zip.call(run.pk), again=False)
+    say("all statements zip per statement", f"{took / PEOPLE * 1000:.1f}", "ms")
+    say(
+        "all statements zip per statement to the page limit", f"{took / PEOPLE / per_page:.2f}", "x"
+    )
+    log_in(client, treasurer)
     measure("month proposal page", lambda: get(f"/betalingen/{YEAR}/{MONTH}/"))
     people = list(Burgerbaner.objects.order_by("pk"))
     approved = []

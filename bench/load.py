@@ -1,8 +1,10 @@
-"""Load test: logged-in people of every role on gunicorn, with the bench's year of data.
+"""Load test: people of every role on gunicorn, with the bench's year of data.
 
 Starts gunicorn (2 workers, loopback only) on PostgreSQL holding the ``make bench``
-dataset. 50 virtual users of all roles use their main pages, and the burgerbaners
-among them write hours through the real form, for five minutes. Then the same
+dataset. 50 virtual users of all roles use their main pages for five minutes: the
+burgerbaners among them write hours through the real form, and visitors browse the
+vacancy bank and apply through the public form (after its minimum fill time; the
+server lets the one loopback address send as many applications as the load needs). Then the same
 load goes to a trivial page of the same server (``/gezond/``), so that each page's
 p95 can be read as a ratio that holds on a busy or slow machine. Prints one
 figure per line as ``name: value unit`` and exits non-zero on any error.
@@ -21,7 +23,8 @@ Environment:
     LOAD_THINK_SECONDS     3: a person's pause between two pages, on average (between
                            half and one and a half times this); 0 sends without pause
 
-Every run starts from the same data: hours written by an earlier run are removed first.
+Every run starts from the same data: hours and applications written by an earlier run
+are removed first.
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ import os
 import random
 import re
 import socket
+import ssl
 import subprocess
 import sys
 import tempfile
@@ -65,28 +69,54 @@ WORKERS = 2
 TARGET_MS = 300
 TIMEOUT = 30  # seconds for one request; a slower answer counts as an error
 # Who the 50 virtual users are: mostly burgerbaners, as in the pilot.
-MIX = {"burgerbaner": 40, "coordinator": 5, "signer": 2, "treasurer": 2, "admin": 1}
+MIX = {
+    "burgerbaner": 36,
+    "coordinator": 5,
+    "signer": 2,
+    "treasurer": 2,
+    "admin": 1,
+    "sponsor": 1,
+    "visitor": 3,
+}
 DAYS_BACK = 90  # hours are written on the open days of the last three months
 HOURS = "0,25"  # as a person types it; a quarter keeps far from the 24 hours of a day
 DESCRIPTION = "Gasten ontvangen (belastingtest)"  # marks the hours this script wrote
 POST_HOURS = "POST /uren/"  # the hours page, its form sent, and the page it leads to
 TRIVIAL = "/gezond/"
+POST_APPLY = "POST /aanmelden/"  # the application form, sent after its minimum fill time
+APPLICANT = "Belastingtest"  # marks the applications this script sent
+# Pages whose address differs per user; each user fills in its own (VirtualUser.urls).
+PLACE = "/vacatures/<plek>/"
+GUIDANCE = "/begeleiding/<persoon>/"
 # Each role's main pages, in the order a person goes through them.
 PAGES = {
     "burgerbaner": ["/mijn/", POST_HOURS, "/betalingen/mijn/"],
-    "coordinator": ["/coordinator/", "/aftekenen/"],
+    "coordinator": ["/coordinator/", "/aftekenen/", GUIDANCE],
     "signer": ["/ondertekenaar/", "/mede-ondertekenen/"],
-    "treasurer": ["/penningmeester/", "/betalingen/", f"/betalingen/{bench.YEAR}/{bench.MONTH}/"],
-    "admin": ["/beheer/", f"/rapportage/{bench.YEAR}/"],
+    "treasurer": [
+        "/penningmeester/",
+        "/betalingen/",
+        f"/betalingen/{bench.YEAR}/{bench.MONTH}/",
+        "/financiering/",
+    ],
+    "admin": ["/beheer/", f"/rapportage/{bench.YEAR}/", "/aanmeldingen/"],
+    "sponsor": ["/sponsor/"],
+    "visitor": ["/", "/vacatures/", PLACE, POST_APPLY],
     "anonymous": [TRIVIAL],
 }
 # The figures come in this order; writing hours opens the hours page first.
 ORDER = [page for pages in PAGES.values() for page in pages]
 ORDER.insert(ORDER.index(POST_HOURS), "/uren/")
+ORDER.insert(ORDER.index(POST_APPLY), "/aanmelden/")
 CSRF_FIELD = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+STARTED_FIELD = re.compile(r'name="started" value="([^"]+)"')
 WARNED = "Toch opslaan"  # the save button once the form warns about the maxima
 FORM_ERROR = re.compile(r'class="[^"]*errorlist[^"]*"[^>]*>(.*?)</ul>', re.S)
 rng = random.Random(2026)
+# One TLS context for all clients (the load speaks plain HTTP on the loopback): each
+# client making its own reads the certificate store again, which on a busy machine
+# took seconds of a short run before the first request.
+TLS = ssl.create_default_context()
 
 
 def say(name: str, value, unit: str) -> None:
@@ -110,8 +140,17 @@ def dataset_ready() -> bool:
     if not exists:
         return False
     call_command("migrate", verbosity=0)  # a reused database follows the code
-    # Payments are the bench's last step: with them the data is complete.
-    return Burgerbaner.objects.count() == bench.PEOPLE and Payment.objects.exists()
+    from guidance.models import CheckIn
+    from sources.models import Receipt
+
+    # Payments, then check-ins and receipts are the bench's last steps: with them the
+    # data is complete (and a database of an older bench without them is built again).
+    return (
+        Burgerbaner.objects.count() == bench.PEOPLE
+        and Payment.objects.exists()
+        and CheckIn.objects.exists()
+        and Receipt.objects.exists()
+    )
 
 
 @dataclass
@@ -123,6 +162,7 @@ class VirtualUser:
         default_factory=list
     )  # open days to write hours on, newest first
     written: int = 0
+    urls: dict[str, str] = field(default_factory=dict)  # this user's address of a page
 
 
 def session_for(user) -> str:
@@ -173,12 +213,15 @@ def prepare() -> list[VirtualUser]:
     from accounts.models import Burgerbaner, Organisation, Role, User
     from agreements.models import AgreementStatus, AllowanceAgreement, VolunteerAgreement
     from hours.models import EDITABLE, HourEntry, Timesheet, TimesheetStatus
+    from intake.models import Application
+    from places.models import Place
     from sources.models import FundingSource, own_money_source
     from tests.factories import year_rules
 
     today = timezone.localdate()
     year_rules(today.year)
     HourEntry.objects.filter(description=DESCRIPTION).delete()
+    Application.objects.filter(name=APPLICANT).delete()
     Timesheet.objects.filter(
         month__gt=datetime.date(bench.YEAR, 12, 1),
         status=TimesheetStatus.OPEN,
@@ -243,7 +286,9 @@ def prepare() -> list[VirtualUser]:
         Role.objects.get_or_create(
             user=user, kind=Role.Kind.COORDINATOR, organisation=agreement.organisation
         )
-        users.append(VirtualUser("coordinator", session_for(user)))
+        # They guide the person of that agreement and open that person's guidance page.
+        guided = {GUIDANCE: f"/begeleiding/{agreement.burgerbaner_id}/"}
+        users.append(VirtualUser("coordinator", session_for(user), urls=guided))
     for i in range(MIX["signer"]):
         user, _new = User.objects.get_or_create(
             email=f"signer{i}@load.test", defaults={"name": f"Ondertekenaar {i}", "password": "!"}
@@ -257,6 +302,18 @@ def prepare() -> list[VirtualUser]:
     users += [VirtualUser("treasurer", session_for(treasurer)) for _ in range(MIX["treasurer"])]
     admin = User.objects.get(email="admin@bench.test")
     users += [VirtualUser("admin", session_for(admin)) for _ in range(MIX["admin"])]
+    for i in range(MIX["sponsor"]):
+        user, _new = User.objects.get_or_create(
+            email=f"sponsor{i}@load.test", defaults={"name": f"Sponsor {i}", "password": "!"}
+        )
+        Role.objects.get_or_create(
+            user=user, kind=Role.Kind.SPONSOR, organisation=source.organisation
+        )
+        users.append(VirtualUser("sponsor", session_for(user)))
+    places = list(Place.objects.public().order_by("pk")[: MIX["visitor"]])
+    if len(places) < MIX["visitor"]:
+        raise SystemExit("The data has too few places online for the visitors.")
+    users += [VirtualUser("visitor", urls={PLACE: p.get_absolute_url()}) for p in places]
     if len(users) != sum(MIX.values()):
         raise SystemExit(f"Only {len(users)} of {sum(MIX.values())} virtual users could be made.")
     return users
@@ -294,6 +351,8 @@ def server(log: Path) -> Iterator[str]:
         "SECURE_SSL_REDIRECT": "0",
         "SECURE_COOKIES": "0",
         "STATIC_MANIFEST": "0",
+        # All virtual visitors apply from the one loopback address.
+        "APPLICATIONS_PER_HOUR": "1000000",
     }
     command = [
         sys.executable,
@@ -424,10 +483,46 @@ class Load:
         self.results.written += 1
         await self.send(client, "/uren/", "GET", response.headers["location"])
 
+    async def apply(self, client: httpx.AsyncClient) -> None:
+        """The application form, filled in no faster than a person may, then sent."""
+        from django.conf import settings
+
+        page = await self.send(client, "/aanmelden/", "GET", "/aanmelden/")
+        if page is None:
+            return
+        # The form refuses what comes back sooner than its minimum fill time; a person
+        # who has no time left for that does not send it.
+        minimum = settings.APPLICATION_MIN_SECONDS + 1
+        if self.deadline - time.monotonic() < minimum:
+            return
+        await asyncio.sleep(minimum)
+        await self.think()
+        token, started = CSRF_FIELD.search(page.text), STARTED_FIELD.search(page.text)
+        form = {
+            "csrfmiddlewaretoken": token.group(1) if token else "",
+            "started": started.group(1) if started else "",
+            "website": "",
+            "name": APPLICANT,
+            "phone": "06-12345678",
+            "district": "haven",
+            "wants": "Met mensen werken.",
+            "can": "Luisteren.",
+            "availability": "Dinsdag en donderdag.",
+        }
+        response = await self.send(client, POST_APPLY, "POST", "/aanmelden/", (302, 200), data=form)
+        if response is not None and response.status_code != 302:
+            refused = FORM_ERROR.search(response.text)
+            reason = re.sub(r"<[^>]+>|\s+", " ", refused.group(1)) if refused else "no redirect"
+            self.results.errors.append(f"{POST_APPLY}: form refused: {reason[:200]}")
+
     async def user(self, user: VirtualUser) -> None:
         cookies = {"sessionid": user.session_key} if user.session_key else {}
         async with httpx.AsyncClient(
-            base_url=self.base, cookies=cookies, timeout=TIMEOUT, follow_redirects=False
+            base_url=self.base,
+            cookies=cookies,
+            timeout=TIMEOUT,
+            follow_redirects=False,
+            verify=TLS,
         ) as client:
             rounds = 0
             # Users start spread over the first moments, as people arrive.
@@ -438,8 +533,10 @@ class Load:
                         return
                     if url == POST_HOURS:
                         await self.write_hours(client, user)
+                    elif url == POST_APPLY:
+                        await self.apply(client)
                     else:
-                        await self.send(client, url, "GET", url)
+                        await self.send(client, url, "GET", user.urls.get(url, url))
                     await self.think()
                 rounds += 1
 
@@ -471,6 +568,7 @@ def main() -> int:
 
     from accounts.models import Burgerbaner
     from hours.models import HourEntry
+    from intake.models import Application
 
     say("scale", bench.SCALE, "")
     started = time.perf_counter()
@@ -524,6 +622,7 @@ def main() -> int:
     say("pages over target", sum(v * 1000 >= TARGET_MS for v in p95.values()), "pages")
     say("hours posted", warm.written + main_run.written, "entries")
     say("hours logged", written, "entries")
+    say("applications sent", Application.objects.filter(name=APPLICANT).count(), "applications")
     say("trivial view requests", trivial.requests, "requests")
     say("trivial view errors", len(trivial.errors), "requests")
     if trivial.latencies[TRIVIAL]:

@@ -14,6 +14,7 @@ runs in fresh worker processes (see ``reports.tasks``).
 
 from __future__ import annotations
 
+import copy
 import mimetypes
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -50,8 +51,46 @@ class StaticFilesOnly(URLFetcher):
         )
 
 
+def _html(html: str) -> HTML:
+    return HTML(string=html, base_url=str(BASE_DIR), url_fetcher=StaticFilesOnly())
+
+
 def render_pdf(html: str) -> bytes:
-    return HTML(string=html, base_url=str(BASE_DIR), url_fetcher=StaticFilesOnly()).write_pdf()
+    return _html(html).write_pdf()
+
+
+PART = "part-"
+
+
+def render_parts(html: str, titles: list[str]) -> list[bytes | None]:
+    """One PDF per part of ``html``, laid out as one WeasyPrint document.
+
+    Laying out one document of many pages costs far less per page than as many
+    documents of one page. The parts are the elements with ``id="part-0"``,
+    ``"part-1"`` and so on, each starting on a new page; each PDF has the
+    document's metadata with its own title from ``titles``. A part that took
+    more than one page comes back as None: page counters run across the whole
+    document, so its page numbers would be wrong and it must be made on its own.
+    """
+    document = _html(html).render()
+    starts = {}
+    for number, page in enumerate(document.pages):
+        for anchor in page.anchors:
+            if anchor.startswith(PART):
+                starts.setdefault(int(anchor.removeprefix(PART)), number)
+    bounds = [starts[part] for part in range(len(titles))] + [len(document.pages)]
+    pdfs = []
+    for part, title in enumerate(titles):
+        pages = document.pages[bounds[part] : bounds[part + 1]]
+        if len(pages) != 1:
+            pdfs.append(None)
+            continue
+        one = document.copy(pages)
+        # The copy shares the document's metadata; each PDF gets its own title.
+        one.metadata = copy.copy(document.metadata)
+        one.metadata.title = title
+        pdfs.append(one.write_pdf())
+    return pdfs
 
 
 def template_pdf(template: str, context: dict) -> bytes:

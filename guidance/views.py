@@ -38,6 +38,7 @@ def _person(request, pk: int) -> Burgerbaner:
 def person(request, pk: int):
     """Everything about someone's guidance on one page, for them and their guides."""
     burgerbaner = _person(request, pk)
+    rights = permissions.page_rights(request.user, burgerbaner)
     places = list(
         permissions.current_places(burgerbaner)
         .select_related("organisation", "evaluation")
@@ -49,19 +50,19 @@ def person(request, pk: int):
             if hasattr(agreement, "evaluation")
             else services.default_evaluation_date(agreement)
         )
-        agreement.may_set_evaluation = permissions.can_set_evaluation(request.user, agreement)
+        agreement.may_set_evaluation = rights.may_set_evaluation(agreement)
     checkins = list(
         burgerbaner.checkins.select_related("organisation", "created_by").order_by("-date", "-pk")
     )
     for checkin in checkins:
-        checkin.may_edit = permissions.can_edit_checkin(request.user, checkin)
+        checkin.may_edit = rights.may_edit_checkin(checkin)
     return render(
         request,
         "guidance/person.html",
         {
             "burgerbaner": burgerbaner,
-            "is_owner": permissions.is_owner(request.user, burgerbaner),
-            "may_guide": permissions.can_guide(request.user, burgerbaner),
+            "is_owner": rights.owner,
+            "may_guide": rights.may_guide,
             "places": places,
             "checkins": checkins,
             "goals": burgerbaner.goals.all(),

@@ -56,6 +56,7 @@ def statement(burgerbaner: Burgerbaner, year: int) -> dict:
     maximum = overview.annual_maximum
     return {
         "burgerbaner": burgerbaner,
+        "title": f"Jaaropgave {year} – {burgerbaner.legal_name}",
         "foundation": Organisation.objects.filter(kind=Organisation.Kind.FOUNDATION).first(),
         "year": year,
         "months": months,
@@ -78,6 +79,18 @@ def statement(burgerbaner: Burgerbaner, year: int) -> dict:
 
 def statement_html(burgerbaner: Burgerbaner, year: int) -> str:
     return render_to_string("reports/pdf/statement.html", statement(burgerbaner, year))
+
+
+def joined_statements_html(persons: list[Burgerbaner], year: int) -> tuple[str, list[str]]:
+    """The statements of ``persons`` as one document, each from a new page, and their
+    titles: for ``burgerbaan.pdf.render_parts``, which makes one PDF of each."""
+    contexts = [statement(person, year) for person in persons]
+    parts = [
+        render_to_string("reports/pdf/statement_body.html", {**context, "joined": True})
+        for context in contexts
+    ]
+    html = render_to_string("reports/pdf/statements_joined.html", {"parts": parts})
+    return html, [context["title"] for context in contexts]
 
 
 def statement_pdf(burgerbaner: Burgerbaner, year: int) -> bytes:

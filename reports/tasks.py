@@ -4,6 +4,7 @@ import multiprocessing
 import os
 import tempfile
 import zipfile
+from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 
 from django.core.files import File
@@ -12,13 +13,16 @@ from django.tasks import task
 
 from accounts.models import Burgerbaner
 from agreements.models import AllowanceAgreement
-from burgerbaan.pdf import render_pdf
+from burgerbaan.pdf import render_parts
 from payments.models import Payment
 from reports.models import StatementRun
-from reports.statements import statement_html
+from reports.statements import joined_statements_html, statement_pdf
 
 # Below this many statements, starting worker processes costs more than it saves.
 PARALLEL_FROM = 20
+# Statements per WeasyPrint document: most of the saving comes by a few dozen, and a
+# batch's pages stay in a worker's memory until it is split.
+BATCH = 40
 
 
 def people_of_year(year: int):
@@ -54,22 +58,37 @@ def build_statements_zip(run_id: int) -> None:
         raise
 
 
+def _batches(persons, size: int):
+    for start in range(0, len(persons), size):
+        yield persons[start : start + size]
+
+
+def _one_each(batch, pdfs, year: int):
+    """(person, PDF) of a rendered batch; a statement longer than a page made on its own."""
+    for person, pdf in zip(batch, pdfs, strict=True):
+        yield person, pdf if pdf is not None else statement_pdf(person, year)
+
+
 def _render_all(persons, year: int):
-    """Yield (person, PDF) in order. The database work stays here; turning HTML into
-    PDF (the slow, CPU-bound part) runs on every core when there are many."""
-    if len(persons) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
-        for person in persons:
-            yield person, render_pdf(statement_html(person, year))
+    """Yield (person, PDF) in order. Statements are laid out in batches, one WeasyPrint
+    document per batch (far cheaper per statement than one document each), and split
+    into one PDF per person. The database work stays here; the layout (the slow,
+    CPU-bound part) runs on every core when there are many."""
+    cores = os.cpu_count() or 1
+    if len(persons) < PARALLEL_FROM or cores < 2:
+        for batch in _batches(persons, BATCH):
+            yield from _one_each(batch, render_parts(*joined_statements_html(batch, year)), year)
         return
+    # Small runs still give every core a batch.
+    size = min(BATCH, -(-len(persons) // cores))
     # Fresh processes (spawn) share no database connection with this one.
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=os.cpu_count(), mp_context=context) as pool:
-        pending = []
-        for person in persons:
-            html = statement_html(person, year)
-            pending.append((person, pool.submit(render_pdf, html)))
-            if len(pending) >= 4 * (os.cpu_count() or 1):
-                person_, future = pending.pop(0)
-                yield person_, future.result()
-        for person_, future in pending:
-            yield person_, future.result()
+    with ProcessPoolExecutor(max_workers=cores, mp_context=context) as pool:
+        pending = deque()
+        for batch in _batches(persons, size):
+            pending.append((batch, pool.submit(render_parts, *joined_statements_html(batch, year))))
+            if len(pending) >= 2 * cores:
+                batch_, future = pending.popleft()
+                yield from _one_each(batch_, future.result(), year)
+        for batch_, future in pending:
+            yield from _one_each(batch_, future.result(), year)

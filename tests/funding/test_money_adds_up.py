@@ -144,3 +144,38 @@ def test_committed_received_paid_and_left_always_add_up(
     [again] = money.money_of_sources(FundingSource.objects.filter(pk=source.pk), today=today)
     total = money.total([again], today=today)
     assert (total.paid, total.left) == (figures.paid, figures.left)
+
+
+def test_a_source_page_runs_a_fixed_number_of_queries(
+    client, rules, sponsor_source, treasurer, django_assert_max_num_queries
+):
+    from django.urls import reverse
+
+    from tests.helpers import log_in
+
+    log_in(client, treasurer)
+    url = reverse("funding_source", args=[sponsor_source.pk])
+    funded_person(sponsor_source, treasurer)
+    with django_assert_max_num_queries(25) as few:
+        client.get(url)
+    for number in range(8):
+        funded_person(sponsor_source, treasurer)
+        Commitment.objects.create(
+            source=sponsor_source,
+            amount=Decimal("100"),
+            start_date=datetime.date(2026, 1, 1),
+            end_date=datetime.date(2026, 12, 31),
+            purpose=f"Doel {number}",
+        )
+        booked = Receipt.objects.create(
+            source=sponsor_source, amount=Decimal("10"), received_on=TODAY, booked_by=treasurer
+        )
+        Receipt.objects.create(
+            source=sponsor_source,
+            amount=Decimal("-10"),
+            received_on=TODAY,
+            corrects=booked,
+            booked_by=treasurer,
+        )
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        client.get(url)

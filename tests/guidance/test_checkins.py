@@ -116,3 +116,41 @@ def test_the_coordinator_sets_the_evaluation_date_of_the_agreement(
     assert "niet vóór het begin" in response.text
     agreement.evaluation.refresh_from_db()
     assert agreement.evaluation.due_on == day
+
+
+def test_the_guidance_page_runs_the_same_queries_as_conversations_and_goals_grow(
+    client, coordinator, admin_user, burgerbaner, nonprofit, django_assert_max_num_queries
+):
+    from guidance.models import Goal
+    from tests.factories import OrganisationFactory, VolunteerAgreementFactory
+
+    def add(count: int) -> None:
+        for number in range(count):
+            elsewhere = OrganisationFactory(name=f"Plek {CheckIn.objects.count()}")
+            VolunteerAgreementFactory(burgerbaner=burgerbaner, organisation=elsewhere)
+            for organisation in (nonprofit, elsewhere):
+                CheckIn.objects.create(
+                    burgerbaner=burgerbaner,
+                    organisation=organisation,
+                    date=timezone.localdate(),
+                    status="held",
+                    talked_about=f"Gesprek {number}",
+                    created_by=coordinator,
+                )
+            Goal.objects.create(
+                burgerbaner=burgerbaner, title=f"Doel {number}", created_by=coordinator
+            )
+
+    url = reverse("guidance_person", args=[burgerbaner.pk])
+    add(1)
+    counts = {}
+    for user in (coordinator, admin_user, burgerbaner.user):
+        log_in(client, user)
+        with django_assert_max_num_queries(40) as few:
+            client.get(url)
+        counts[user] = len(few.captured_queries)
+    add(6)
+    for user in (coordinator, admin_user, burgerbaner.user):
+        log_in(client, user)
+        with django_assert_max_num_queries(counts[user]):
+            client.get(url)

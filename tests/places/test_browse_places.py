@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from intake.models import Application
 from places.models import District, KindOfWork, PlaceStatus
+from tests.helpers import log_in
 
 pytestmark = pytest.mark.django_db
 
@@ -89,3 +90,30 @@ def test_coordinator_list_queries_stay_the_same(
         make_place(title=f"Meer {number}")
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(reverse("my_places"))
+
+
+def test_a_places_page_runs_the_same_queries_as_places_and_applications_grow(
+    client, coordinator, make_place, other_nonprofit, django_assert_max_num_queries
+):
+    place = make_place()
+    url = place.get_absolute_url()
+    with django_assert_max_num_queries(10) as visitor:
+        client.get(url)
+    log_in(client, coordinator)
+    with django_assert_max_num_queries(20) as own:
+        client.get(url)
+    client.logout()
+    for number in range(30):
+        make_place(title=f"Meer {number}", organisation=other_nonprofit)
+        Application.objects.create(
+            name=f"Aanmelder {number}",
+            district=District.HAVEN,
+            wants="x",
+            can="y",
+            availability="z",
+        ).places.set([place])
+    with django_assert_max_num_queries(len(visitor.captured_queries)):
+        client.get(url)
+    log_in(client, coordinator)
+    with django_assert_max_num_queries(len(own.captured_queries)):
+        client.get(url)

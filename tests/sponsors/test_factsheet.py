@@ -27,3 +27,18 @@ def test_the_factsheet_pdf_has_the_figures_on_one_page(client, db):
     text = reader.pages[0].extract_text()
     assert "De Almeerse Burgerbaan in cijfers" in text
     assert "Eén burgerbaan kost per jaar hoogstens" in text
+
+
+def test_the_factsheet_runs_the_same_queries_as_the_pilot_grows(
+    client, funded, django_assert_max_num_queries
+):
+    from tests.factories import year_rules
+
+    year_rules(2026)
+    year_rules(2027)
+    funded(1)
+    with django_assert_max_num_queries(15) as few:
+        client.get(reverse("factsheet"))
+    funded(12)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        client.get(reverse("factsheet"))
