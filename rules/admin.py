@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.services import announce_to_admins
 from burgerbaan.history_admin import HistoryAdmin
 from rules.models import YearRules
+from rules.money import payments as payments_of_year
 from rules.services import ReasonNeeded, check_reason, save_year_rules
 
 
@@ -69,6 +70,12 @@ class YearRulesAdmin(HistoryAdmin):
             by=request.user,
             stored_year=stored_year,
         )
+
+    # What was paid in a year was measured against its rules: they stay as long as the money does.
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and payments_of_year().has_payments(obj.year):
+            return False
+        return super().has_delete_permission(request, obj)
 
     def delete_model(self, request, obj):
         super().delete_model(request, obj)

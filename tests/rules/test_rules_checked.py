@@ -124,3 +124,28 @@ def test_a_year_without_payments_changes_without_a_reason(client, admin_user):
     response = client.post(change_url(rules), form_data(rules, monthly_maximum="200.00"))
     assert response.status_code == 302
     assert YearRules.objects.get(year=2031).monthly_maximum == Decimal("200.00")
+
+
+def test_the_rules_of_a_year_with_payments_cannot_be_deleted(
+    client, admin_user, year_with_a_payment
+):
+    rules = year_with_a_payment
+    log_in(client, admin_user)
+    delete = reverse("admin:rules_yearrules_delete", args=[rules.pk])
+    assert client.post(delete, {"post": "yes"}).status_code == 403
+    bulk = client.post(
+        reverse("admin:rules_yearrules_changelist"),
+        {"action": "delete_selected", "_selected_action": [rules.pk], "post": "yes"},
+    )
+    assert bulk.status_code == 403
+    assert YearRules.objects.filter(pk=rules.pk).exists()
+
+
+def test_the_rules_of_a_year_without_payments_can_be_deleted(client, admin_user):
+    rules = year_rules(YEAR + 3)
+    log_in(client, admin_user)
+    response = client.post(
+        reverse("admin:rules_yearrules_delete", args=[rules.pk]), {"post": "yes"}
+    )
+    assert response.status_code == 302
+    assert not YearRules.objects.filter(pk=rules.pk).exists()
