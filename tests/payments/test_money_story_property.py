@@ -62,7 +62,12 @@ def hours_on(person, agreement, day, quarters, state, corrects=None):
         correction_reason="verbetering" if corrects else "",
         corrects_date=corrects,
     )
-    Timesheet.objects.filter(pk=timesheet.pk).update(status=state)
+    # Step by step, as the sign-off goes: PostgreSQL refuses a jump from open to countersigned.
+    for step in STEPS[: STEPS.index(state) + 1]:
+        Timesheet.objects.filter(pk=timesheet.pk).update(status=step)
+
+
+STEPS = [TimesheetStatus.SUBMITTED, TimesheetStatus.APPROVED, TimesheetStatus.COUNTERSIGNED]
 
 
 @settings(

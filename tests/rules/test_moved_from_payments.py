@@ -20,7 +20,7 @@ def migrate(targets):
     return executor.loader.project_state([t for t in targets if t[1]]).apps
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_moving_the_year_rules_keeps_every_row_its_history_and_its_guard():
     old = migrate(BEFORE)
     OldRules = old.get_model("payments", "YearRules")
