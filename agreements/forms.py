@@ -56,7 +56,7 @@ class VolunteerAgreementForm(TermsForm):
             "work_description": forms.Textarea(attrs={"rows": 4}),
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, refresh_url: str = "", **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = Organisation.objects.filter(
             kind=Organisation.Kind.NONPROFIT
@@ -74,12 +74,44 @@ class VolunteerAgreementForm(TermsForm):
             .order_by("organisation__name", "user__name")
         )
         groups: dict[str, list] = {}
+        of_organisation: dict[str, list] = {}
         for role in roles:
             groups.setdefault(role.organisation.name, []).append((role.user_id, role.user.name))
-        self.fields["coordinator"].choices = [
-            ("", _("Kies een coördinator van de gekozen organisatie")),
-            *groups.items(),
-        ]
+            of_organisation.setdefault(str(role.organisation_id), []).append(
+                (role.user_id, role.user.name)
+            )
+        chosen = self._chosen_organisation()
+        if chosen:
+            # Once the organisation is chosen, only its own coordinators are offered.
+            self.fields["coordinator"].choices = [
+                ("", _("Kies een coördinator")),
+                *of_organisation.get(chosen, []),
+            ]
+        else:
+            self.fields["coordinator"].choices = [
+                ("", _("Kies een coördinator van de gekozen organisatie")),
+                *groups.items(),
+            ]
+        if refresh_url:
+            # Choosing another organisation swaps in the list of its coordinators (htmx);
+            # without JavaScript the grouped list and the server's check still hold.
+            self.fields["organisation"].widget.attrs.update(
+                {
+                    "hx-get": refresh_url,
+                    "hx-trigger": "change",
+                    "hx-include": "this",
+                    "hx-select": "#id_coordinator",
+                    "hx-target": "#id_coordinator",
+                    "hx-swap": "outerHTML",
+                }
+            )
+
+    def _chosen_organisation(self) -> str:
+        if self.is_bound:
+            value = self.data.get("organisation", "")
+        else:
+            value = self.initial.get("organisation") or self.instance.organisation_id or ""
+        return str(value) if str(value).isdigit() else ""
 
     def clean_hours_per_week(self):
         hours = self.cleaned_data["hours_per_week"]

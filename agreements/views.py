@@ -201,7 +201,9 @@ WITHOUT_RATE_FROM_21 = gettext_lazy(
 def agreement_create(request, kind: str, burgerbaner_pk: int):
     model = _model(kind)
     burgerbaner = get_object_or_404(Burgerbaner, pk=burgerbaner_pk)
-    form = FORMS[model](request.POST or None, burgerbaner=burgerbaner)
+    form = FORMS[model](
+        request.POST or None, burgerbaner=burgerbaner, **_form_extras(request, model)
+    )
     if request.method == "POST" and form.is_valid():
         try:
             agreement = services.create_agreement(
@@ -219,6 +221,18 @@ def agreement_create(request, kind: str, burgerbaner_pk: int):
     )
 
 
+def _form_extras(request, model) -> dict:
+    """A volunteer agreement's form offers the coordinators of the organisation chosen, also
+    when only the organisation comes along (``?organisation=``, as htmx asks)."""
+    if model is not VolunteerAgreement:
+        return {}
+    extras = {"refresh_url": request.path}
+    organisation = request.GET.get("organisation", "")
+    if request.method == "GET" and organisation.isdigit():
+        extras["initial"] = {"organisation": organisation}
+    return extras
+
+
 @people.role_required(people.ADMIN)
 def agreement_edit(request, kind: str, pk: int):
     agreement = _agreement_for(request, kind, pk)
@@ -226,7 +240,10 @@ def agreement_edit(request, kind: str, pk: int):
         messages.error(request, str(AgreementLocked.MESSAGE))
         return redirect(agreement.get_absolute_url())
     form = FORMS[type(agreement)](
-        request.POST or None, instance=agreement, burgerbaner=agreement.burgerbaner
+        request.POST or None,
+        instance=agreement,
+        burgerbaner=agreement.burgerbaner,
+        **_form_extras(request, type(agreement)),
     )
     if request.method == "POST" and form.is_valid():
         try:

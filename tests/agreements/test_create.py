@@ -239,3 +239,27 @@ def test_the_allowance_form_shows_the_legal_maximum_beside_the_rate(
         f"Wettelijk maximum in {rules.year}: €\xa0{adult} per uur vanaf 21 jaar, "
         f"€\xa0{young} per uur onder 21." in page
     )
+
+
+def test_once_the_organisation_is_chosen_only_its_coordinators_are_offered(
+    client, admin_user, burgerbaner, nonprofit, other_nonprofit, coordinator, other_coordinator
+):
+    log_in(client, admin_user)
+    url = create_url("vrijwilliger", burgerbaner)
+    page = client.get(url).text
+    assert 'hx-get="' + url + '"' in page and 'hx-select="#id_coordinator"' in page
+    ours = client.get(url, {"organisation": nonprofit.pk}).text
+    select = ours[
+        ours.index('id="id_coordinator"') : ours.index(
+            "</select>", ours.index('id="id_coordinator"')
+        )
+    ]
+    assert coordinator.name in select
+    assert other_coordinator.name not in select
+    assert "<optgroup" not in select
+    before = VolunteerAgreement.objects.count()
+    refused = client.post(url, volunteer_data(nonprofit, other_coordinator))
+    assert refused.status_code == 200
+    select = refused.text[refused.text.index('id="id_coordinator"') :]
+    assert other_coordinator.name not in select[: select.index("</select>")]
+    assert VolunteerAgreement.objects.count() == before
