@@ -298,22 +298,16 @@ def correct_extra(extra: Extra, *, amount: Decimal, reason: str, by: User) -> Ex
         raise PaymentError(
             _("Je kunt je eigen gift of reiskosten niet corrigeren. Vraag een collega.")
         )
-    if extra.corrects_id is not None:
-        raise PaymentError(
-            _("Dit is zelf een correctie. Corrigeer de oorspronkelijke gift of reiskosten.")
-        )
-    check_amount(amount, field="amount")
-    reason = reason.strip()
-    if not reason:
-        raise PaymentError(_("Schrijf op waarom je dit corrigeert."), field="reason")
+    reason = _check_counter_entry(
+        extra,
+        amount,
+        reason,
+        field="reason",
+        refused=_("Dit is zelf een correctie. Corrigeer de oorspronkelijke gift of reiskosten."),
+    )
     lock_person_year(extra.burgerbaner_id, extra.date.year)
     left = extra_left(extra)
-    if amount > left:
-        raise PaymentError(
-            _("Je kunt hoogstens %(left)s terugnemen: zoveel is er nog over van dit bedrag.")
-            % {"left": format_euro(left)},
-            field="amount",
-        )
+    _check_left(amount, left)
     return Extra.objects.create(
         burgerbaner_id=extra.burgerbaner_id,
         date=extra.date,
@@ -358,23 +352,17 @@ def correct_opening_balance(
     than what is left of the original, and a correction without a reason.
     """
     _require(by, people.ADMIN, people.TREASURER)
-    if balance.corrects_id is not None:
-        raise PaymentError(
-            _("Dit is zelf een correctie. Corrigeer het oorspronkelijke beginsaldo.")
-        )
-    check_amount(amount, field="amount")
-    note = note.strip()
-    if not note:
-        raise PaymentError(_("Schrijf op waarom je dit corrigeert."), field="note")
+    note = _check_counter_entry(
+        balance,
+        amount,
+        note,
+        field="note",
+        refused=_("Dit is zelf een correctie. Corrigeer het oorspronkelijke beginsaldo."),
+    )
     lock_person_year(balance.burgerbaner_id, balance.year)
     taken_back = balance.corrections.aggregate(total=Sum("amount"))["total"] or Decimal("0.00")
     left = balance.amount + taken_back
-    if amount > left:
-        raise PaymentError(
-            _("Je kunt hoogstens %(left)s terugnemen: zoveel is er nog over van dit bedrag.")
-            % {"left": format_euro(left)},
-            field="amount",
-        )
+    _check_left(amount, left)
     return OpeningBalance.objects.create(
         burgerbaner_id=balance.burgerbaner_id,
         year=balance.year,
@@ -720,20 +708,16 @@ def correct_elsewhere(
     than what is left, and a correction without a reason."""
     if not permissions.can_record_elsewhere_for(by, entry.burgerbaner):
         raise PermissionDenied
-    if entry.corrects_id is not None:
-        raise PaymentError(_("Dit is zelf een correctie. Corrigeer het oorspronkelijke bedrag."))
-    check_amount(amount, field="amount")
-    note = note.strip()
-    if not note:
-        raise PaymentError(_("Schrijf op waarom je dit corrigeert."), field="note")
+    note = _check_counter_entry(
+        entry,
+        amount,
+        note,
+        field="note",
+        refused=_("Dit is zelf een correctie. Corrigeer het oorspronkelijke bedrag."),
+    )
     lock_person_year(entry.burgerbaner_id, entry.month.year)
     left = elsewhere_left(entry)
-    if amount > left:
-        raise PaymentError(
-            _("Je kunt hoogstens %(left)s terugnemen: zoveel is er nog over van dit bedrag.")
-            % {"left": format_euro(left)},
-            field="amount",
-        )
+    _check_left(amount, left)
     return ElsewhereAllowance.objects.create(
         burgerbaner_id=entry.burgerbaner_id,
         organisation_name=entry.organisation_name,
@@ -770,3 +754,30 @@ def years_on_record(burgerbaner: Burgerbaner, years) -> set[int]:
         )
     )
     return found
+
+
+# --- counter-entries: one set of checks for gifts, opening balances and money from elsewhere
+
+
+def _check_counter_entry(
+    original, amount: Decimal, reason: str, *, field: str, refused: str
+) -> str:
+    """Refuse a correction of a correction (with ``refused``), an amount that is no real
+    amount and a correction without a reason; the reason, stripped."""
+    if original.corrects_id is not None:
+        raise PaymentError(refused)
+    check_amount(amount, field="amount")
+    reason = reason.strip()
+    if not reason:
+        raise PaymentError(_("Schrijf op waarom je dit corrigeert."), field=field)
+    return reason
+
+
+def _check_left(amount: Decimal, left: Decimal) -> None:
+    """Refuse taking back more than is left of the original after its corrections."""
+    if amount > left:
+        raise PaymentError(
+            _("Je kunt hoogstens %(left)s terugnemen: zoveel is er nog over van dit bedrag.")
+            % {"left": format_euro(left)},
+            field="amount",
+        )
