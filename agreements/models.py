@@ -66,6 +66,18 @@ class AgreementQuerySet(models.QuerySet):
             Q(end_date__isnull=True) | Q(end_date__gte=first),
         )
 
+    def running_in_month(self, year: int, month: int):
+        """Signed by both parties and running on at least one day of ``month``."""
+        first = datetime.date(year, month, 1)
+        next_month = (first + datetime.timedelta(days=32)).replace(day=1)
+        return self.filter(
+            Q(status=AgreementStatus.ACTIVE) | Q(status=AgreementStatus.ENDED),
+            start_date__lt=next_month,
+        ).filter(
+            Q(ended_on__isnull=True) | Q(ended_on__gte=first),
+            Q(end_date__isnull=True) | Q(end_date__gte=first),
+        )
+
     def in_force_on(self, day: datetime.date):
         """Signed by both parties and running on ``day``."""
         return self.filter(
@@ -468,3 +480,23 @@ class RenewalReminder(models.Model):
 
     def __str__(self) -> str:
         return f"{self.agreement} ({self.week})"
+
+
+def paying_agreements(ids, year: int, month: int) -> dict[int, AllowanceAgreement]:
+    """Per person, the allowance agreement that pays ``month``: its IBAN receives the money
+    and its source pays it. Of two running in that month, the latest wins."""
+    chosen: dict[int, AllowanceAgreement] = {}
+    for agreement in (
+        AllowanceAgreement.objects.running_in_month(year, month)
+        .filter(burgerbaner_id__in=ids)
+        .order_by("start_date", "version")
+    ):
+        chosen[agreement.burgerbaner_id] = agreement
+    return chosen
+
+
+def source_paying(person_id: int, year: int, month: int) -> int:
+    """The funding source that pays ``person_id``'s allowance of ``month``: that of the
+    agreement paying it, else the cooperative's own money."""
+    agreement = paying_agreements([person_id], year, month).get(person_id)
+    return agreement.source_id if agreement else own_money_source()

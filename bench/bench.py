@@ -185,6 +185,8 @@ def generate():
                 organisation=a.organisation,
                 month=datetime.date(YEAR, m, 1),
                 status=state(i, m),
+                # What Safe Almere's countersignature fixes: who pays the month.
+                source=sponsors[i % 3] if state(i, m) == TimesheetStatus.COUNTERSIGNED else None,
             )
             for i, (p, a) in enumerate(zip(people, volunteer, strict=True))
             for m in range(1, 13)
@@ -374,6 +376,10 @@ def paid_batches(treasurer) -> None:
         )
         for m in range(1, PAID_MONTHS + 1)
     }
+    from agreements.models import AllowanceAgreement
+
+    # What an approval fixes: the source of the agreement paying the month.
+    source_of = dict(AllowanceAgreement.objects.values_list("burgerbaner", "source"))
     now, year_so_far, payments = timezone.now(), {}, []
     for person, month, total_hours in totals:
         so_far = year_so_far.get(person, Decimal("0"))
@@ -390,6 +396,7 @@ def paid_batches(treasurer) -> None:
                 iban="NL91ABNA0417164300",
                 status=PaymentStatus.PAID,
                 batch=batches[month],
+                source_id=source_of[person],
                 approved_by=treasurer,
                 approved_at=now,
             )

@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import F, IntegerField, Max, OuterRef, Q, Subquery, Sum, Value
+from django.db.models import F, IntegerField, Max, Q, Sum, Value
 from django.db.models.functions import Coalesce, ExtractMonth, ExtractYear
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -52,34 +52,13 @@ def _index(field: str):
     return ExtractYear(field) * 12 + ExtractMonth(field) - 1
 
 
-def source_in_month(person, index):
-    """The source of ``person``'s allowance agreement in force in the month ``index``
-    (year × 12 + month − 1), as a subquery; the latest agreement wins."""
-    return Subquery(
-        AllowanceAgreement.objects.filter(
-            burgerbaner=person, status__in=[AgreementStatus.ACTIVE, AgreementStatus.ENDED]
-        )
-        .annotate(first=_index("start_date"), last=_index("end_date"), ended=_index("ended_on"))
-        .filter(first__lte=index)
-        .filter(Q(end_date__isnull=True) | Q(last__gte=index))
-        .filter(Q(ended_on__isnull=True) | Q(ended__gte=index))
-        .order_by("-start_date", "-version")
-        .values("source")[:1]
-    )
-
-
 def payments_with_source():
-    """Payments paid out (approved or paid), each with ``funded_by``: its source. A payment
-    without an agreement (none should be) counts for the cooperative's own money."""
-    index = OuterRef("year") * 12 + OuterRef("month") - 1
+    """Payments paid out (approved or paid), each with ``funded_by``: the source fixed on
+    it when it was approved (none, on a payment older than that: the cooperative's own)."""
     return (
         Payment.objects.exclude(status=PaymentStatus.RETURNED)
         .annotate(
-            funded_by=Coalesce(
-                source_in_month(OuterRef("burgerbaner"), index),
-                Value(own_money_source()),
-                output_field=IntegerField(),
-            ),
+            funded_by=Coalesce("source", Value(own_money_source()), output_field=IntegerField()),
             index=F("year") * 12 + F("month") - 1,
         )
         .order_by()

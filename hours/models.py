@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from accounts.models import Burgerbaner, Organisation
-from agreements.models import VolunteerAgreement
+from agreements.models import VolunteerAgreement, source_paying
 from burgerbaan.dates import month_name
 from burgerbaan.errors import DomainError
 
@@ -70,6 +70,16 @@ class Timesheet(models.Model):
         _("uren bij indienen"), max_digits=7, decimal_places=2, default=Decimal("0")
     )
     status_changed_at = models.DateTimeField(default=timezone.now)
+    # Who pays these hours: the source of the allowance agreement paying the month, fixed
+    # when Safe Almere countersigns (so a sponsor's figures add up months, not look-ups).
+    source = models.ForeignKey(
+        "sources.FundingSource",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="timesheets",
+        verbose_name=_("betaald uit"),
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -88,6 +98,11 @@ class Timesheet(models.Model):
 
     def __str__(self) -> str:
         return f"{self.burgerbaner} – {self.organisation} – {month_name(self.month)}"
+
+    def save(self, *args, **kwargs):
+        if self.status == TimesheetStatus.COUNTERSIGNED and self.source_id is None:
+            self.source_id = source_paying(self.burgerbaner_id, self.month.year, self.month.month)
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("timesheet_detail", args=[self.pk])

@@ -54,6 +54,16 @@ class Payment(models.Model):
         "accounts.User", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     returned_at = models.DateTimeField(_("teruggekomen op"), null=True, blank=True)
+    # Who pays it: the source of the allowance agreement paying the month, fixed when the
+    # payment is approved (a later agreement never moves money already paid).
+    source = models.ForeignKey(
+        "sources.FundingSource",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="payments",
+        verbose_name=_("betaald uit"),
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -67,6 +77,13 @@ class Payment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.burgerbaner} {self.month:02d}-{self.year}: € {self.amount}"
+
+    def save(self, *args, **kwargs):
+        if self._state.adding and self.source_id is None:
+            from agreements.models import source_paying
+
+            self.source_id = source_paying(self.burgerbaner_id, self.year, self.month)
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         from django.urls import reverse

@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import OperationalError, connection, transaction
-from django.db.models import Q, Sum
+from django.db.models import Sum
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -25,7 +25,7 @@ from accounts import permissions as people
 from accounts.iban import normalise_iban
 from accounts.models import Burgerbaner, Organisation, User
 from accounts.services import notify
-from agreements.models import AllowanceAgreement
+from agreements.models import AllowanceAgreement, paying_agreements
 from burgerbaan.dates import day_name
 from burgerbaan.money import CENT, format_euro
 from hours.models import HourEntry
@@ -102,17 +102,7 @@ def lock_person_year(burgerbaner_id: int, year: int) -> None:
 
 def payout_agreements(ids: list[int], year: int, month: int) -> dict[int, AllowanceAgreement]:
     """Per person, the allowance agreement whose IBAN receives the money of that month."""
-    first = datetime.date(year, month, 1)
-    next_month = (first + datetime.timedelta(days=32)).replace(day=1)
-    chosen: dict[int, AllowanceAgreement] = {}
-    for agreement in (
-        AllowanceAgreement.objects.in_force_on_any_day_of(year)
-        .filter(burgerbaner_id__in=ids, start_date__lt=next_month)
-        .filter(Q(end_date__isnull=True) | Q(end_date__gte=first))
-        .order_by("start_date", "version")
-    ):
-        chosen[agreement.burgerbaner_id] = agreement  # the latest wins
-    return chosen
+    return paying_agreements(ids, year, month)
 
 
 def approval_refusals(
@@ -199,6 +189,7 @@ def approve_months(
                         month=month,
                         amount=proposal.proposed,
                         iban=agreements[person.pk].iban,
+                        source_id=agreements[person.pk].source_id,
                         approved_by=by,
                         approved_at=now,
                     )

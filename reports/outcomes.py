@@ -102,17 +102,22 @@ def _period(label, answers, goals, checkins, hours, paid, with_stories) -> Perio
     )
 
 
-def outcomes(year: int, burgerbaner_ids=None) -> dict:
-    """The year and its four quarters; ``burgerbaner_ids`` narrows it (a sponsor's people)."""
+def outcomes(year: int, burgerbaner_ids=None, source_ids=None) -> dict:
+    """The year and its four quarters; ``burgerbaner_ids`` narrows it (a sponsor's people)
+    and ``source_ids`` the hours and allowance to the months those sources paid for."""
     answers = Wellbeing.objects.filter(year=year, skipped=False)
     goals = Goal.objects.filter(reached_on__year=year)
     checkins = CheckIn.objects.filter(date__year=year, status=CheckIn.Status.HELD)
     months = signed_months(year)
-    payments = Payment.objects.filter(year=year).exclude(status=PaymentStatus.RETURNED)
+    payments = Payment.objects.filter(year=year).exclude(status=PaymentStatus.RETURNED).order_by()
     if burgerbaner_ids is not None:
         answers = answers.filter(burgerbaner_id__in=burgerbaner_ids)
         goals = goals.filter(burgerbaner_id__in=burgerbaner_ids)
         checkins = checkins.filter(burgerbaner_id__in=burgerbaner_ids)
+    if source_ids is not None:
+        months = months.filter(source__in=source_ids)
+        payments = payments.filter(source__in=source_ids)
+    elif burgerbaner_ids is not None:
         months = months.filter(burgerbaner_id__in=burgerbaner_ids)
         payments = payments.filter(burgerbaner_id__in=burgerbaner_ids)
     hours_by_quarter = dict(months.values_list("month__quarter").annotate(total=Sum("total_hours")))

@@ -10,19 +10,18 @@ import secrets
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import IntegerField, OuterRef, Sum, Value
-from django.db.models.functions import Coalesce, ExtractMonth, ExtractYear
+from django.db.models import Q, Sum
 from django.utils import timezone
 
 from accounts.models import Organisation, User
 from agreements.models import AgreementStatus, AllowanceAgreement, VolunteerAgreement
 from burgerbaan.money import round_cents
-from funding.money import Maxima, payments_with_source, source_in_month
+from funding.money import Maxima
 from hours.models import Timesheet, TimesheetStatus
 from payments.models import Payment, PaymentStatus
 from reports.outcomes import small
 from reports.yearly import signed_months
-from sources.models import FundingSource, own_money_source
+from sources.models import FundingSource
 from sponsors.models import Statement
 
 ZERO = Decimal("0.00")
@@ -67,23 +66,15 @@ def figures_by_year(source_ids: list[int]) -> list[YearFigures]:
         for number in range(start.year, min((end or today).year, today.year) + 1):
             year(number).people.add(person)
     for number, total in (
-        payments_with_source()
-        .filter(funded_by__in=source_ids)
+        Payment.objects.exclude(status=PaymentStatus.RETURNED)
+        .filter(source__in=source_ids)
+        .order_by()
         .values_list("year")
         .annotate(total=Sum("amount"))
     ):
         year(number).paid = round_cents(total)
-    index = ExtractYear(OuterRef("month")) * 12 + ExtractMonth(OuterRef("month")) - 1
     for number, organisation, total in (
-        Timesheet.objects.filter(status=TimesheetStatus.COUNTERSIGNED)
-        .annotate(
-            funded_by=Coalesce(
-                source_in_month(OuterRef("burgerbaner"), index),
-                Value(own_money_source()),
-                output_field=IntegerField(),
-            )
-        )
-        .filter(funded_by__in=source_ids)
+        Timesheet.objects.filter(status=TimesheetStatus.COUNTERSIGNED, source__in=source_ids)
         .order_by()
         .values_list("month__year", "organisation")
         .annotate(total=Sum("total_hours"))
@@ -173,6 +164,20 @@ def people_of_year(rows: list[YearFigures], year: int) -> list[int]:
         if row.year == year:
             return sorted(row.people)
     return []
+
+
+def funded_people(source_ids: list[int], year: int):
+    """The people of ``people_of_year`` as a subquery: an agreement on one of these sources
+    running in ``year`` (so the database joins, rather than reading thousands of ids)."""
+    return (
+        AllowanceAgreement.objects.filter(
+            source__in=source_ids,
+            status__in=[AgreementStatus.ACTIVE, AgreementStatus.ENDED],
+            start_date__lt=datetime.date(year + 1, 1, 1),
+        )
+        .filter(Q(end_date__isnull=True) | Q(end_date__gte=datetime.date(year, 1, 1)))
+        .values("burgerbaner")
+    )
 
 
 def years_shown(rows: list[YearFigures]) -> list[int]:

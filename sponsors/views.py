@@ -28,7 +28,8 @@ def sponsor_portal(request):
     form = YearForm(request.GET)
     if not form.is_valid():
         raise InputRefused(form.errors["jaar"][0])
-    rows = figures.figures_by_year(figures.sources_of([o.pk for o in organisations]))
+    sources = figures.sources_of([o.pk for o in organisations])
+    rows = figures.figures_by_year(sources)
     year = form.cleaned_data["jaar"] or figures.years_shown(rows)[0]
     people = figures.people_of_year(rows, year)
     return render(
@@ -40,7 +41,13 @@ def sponsor_portal(request):
             "year": year,
             # Answers of fewer than 5 people could be traced back to one of them.
             "outcomes": (
-                outcomes(year, burgerbaner_ids=people) if len(people) >= SMALL_GROUP else None
+                outcomes(
+                    year,
+                    burgerbaner_ids=figures.funded_people(sources, year),
+                    source_ids=sources,
+                )
+                if len(people) >= SMALL_GROUP
+                else None
             ),
             "small_group": SMALL_GROUP,
         },

@@ -50,6 +50,46 @@ def test_the_outcomes_are_of_the_people_the_sponsor_funds_only(client, sponsor_u
     assert response.context["outcomes"]["year"].questions[0].mean == 5
 
 
+def test_the_outcomes_count_the_hours_and_money_of_the_months_the_sponsor_paid_for(
+    client, sponsor_user, funded, nonprofit, treasurer
+):
+    """Someone funded by the sponsor until June and by a fund from July: the sponsor's
+    outcomes count their March, not their September, exactly as its figures do."""
+    import datetime
+
+    from agreements.models import AgreementStatus, AllowanceAgreement
+    from hours.models import Timesheet, TimesheetStatus
+    from tests.factories import AllowanceAgreementFactory
+    from tests.funding.conftest import pay
+
+    people = funded(5)
+    moved = people[0]
+    AllowanceAgreement.objects.filter(burgerbaner=moved).update(
+        end_date=datetime.date(YEAR, 6, 30), status=AgreementStatus.ENDED
+    )
+    AllowanceAgreementFactory(
+        burgerbaner=moved,
+        source=FundingSource.objects.create(name="Fonds", kind="fund"),
+        start_date=datetime.date(YEAR, 7, 1),
+        end_date=datetime.date(YEAR, 12, 31),
+    )
+    Timesheet.objects.create(
+        burgerbaner=moved,
+        organisation=nonprofit,
+        month=datetime.date(YEAR, 9, 1),
+        status=TimesheetStatus.COUNTERSIGNED,
+        total_hours=Decimal("7"),
+    )
+    pay(moved, YEAR, 9, "39.20", treasurer)
+    log_in(client, sponsor_user)
+    response = client.get(reverse("sponsor_portal"), {"jaar": YEAR})
+    [row] = response.context["rows"]
+    year = response.context["outcomes"]["year"]
+    assert (year.hours, year.paid) == (row.hours, row.paid) == (Decimal("50"), Decimal("280.00"))
+    third = response.context["outcomes"]["quarters"][2]
+    assert (third.hours, third.paid) == (Decimal("0"), Decimal("0"))
+
+
 def test_the_sponsor_portal_shows_no_name_or_personal_data_anywhere(
     client, sponsor_user, funded, burgerbaner, sponsor_source
 ):
