@@ -1,4 +1,5 @@
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
@@ -21,6 +22,38 @@ def _organisations(request) -> list[Organisation]:
     return list(Organisation.objects.filter(pk__in=ids).order_by("name"))
 
 
+# A sponsor's figures add up every month its money paid: kept for ten minutes, and the
+# page says from when (as the year report does). The statement PDF is always fresh.
+PORTAL_SECONDS = 600
+
+
+def _portal_figures(organisations, year: int | None) -> dict:
+    sources = figures.sources_of([o.pk for o in organisations])
+
+    def compute():
+        rows = figures.figures_by_year(sources)
+        shown = year or figures.years_shown(rows)[0]
+        people = figures.people_of_year(rows, shown)
+        return {
+            "rows": rows,
+            "year": shown,
+            # Answers of fewer than 5 people could be traced back to one of them.
+            "outcomes": (
+                outcomes(
+                    shown,
+                    burgerbaner_ids=figures.funded_people(sources, shown),
+                    source_ids=sources,
+                )
+                if len(people) >= SMALL_GROUP
+                else None
+            ),
+            "computed_at": timezone.now(),
+        }
+
+    key = f"sponsor-portal-{'-'.join(map(str, sorted(sources)))}-{year or 'latest'}"
+    return cache.get_or_set(key, compute, PORTAL_SECONDS)
+
+
 @login_required
 def sponsor_portal(request):
     """The sponsor's own figures over the years, and the outcomes of the people funded."""
@@ -28,27 +61,12 @@ def sponsor_portal(request):
     form = YearForm(request.GET)
     if not form.is_valid():
         raise InputRefused(form.errors["jaar"][0])
-    sources = figures.sources_of([o.pk for o in organisations])
-    rows = figures.figures_by_year(sources)
-    year = form.cleaned_data["jaar"] or figures.years_shown(rows)[0]
-    people = figures.people_of_year(rows, year)
     return render(
         request,
         "sponsors/portal.html",
         {
             "organisations": organisations,
-            "rows": rows,
-            "year": year,
-            # Answers of fewer than 5 people could be traced back to one of them.
-            "outcomes": (
-                outcomes(
-                    year,
-                    burgerbaner_ids=figures.funded_people(sources, year),
-                    source_ids=sources,
-                )
-                if len(people) >= SMALL_GROUP
-                else None
-            ),
+            **_portal_figures(organisations, form.cleaned_data["jaar"]),
             "small_group": SMALL_GROUP,
         },
     )

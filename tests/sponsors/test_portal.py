@@ -2,6 +2,7 @@ import re
 from decimal import Decimal
 
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
 
 from sources.models import FundingSource
@@ -137,6 +138,7 @@ def test_the_portal_runs_a_fixed_number_of_queries(
     with django_assert_max_num_queries(60) as few:
         client.get(reverse("sponsor_portal"), {"jaar": YEAR})
     funded(8)
+    cache.clear()  # the figures are kept for ten minutes: count them made anew
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(reverse("sponsor_portal"), {"jaar": YEAR})
 
@@ -152,3 +154,21 @@ def test_no_outcomes_when_the_sponsor_funds_fewer_than_five_people(client, spons
     response = client.get(reverse("sponsor_portal"), {"jaar": YEAR})
     assert response.context["outcomes"] is None
     assert "Dan tonen we hier niets" in response.text
+
+
+def test_the_figures_are_kept_ten_minutes_and_the_page_says_from_when(
+    client, sponsor_user, funded, django_assert_max_num_queries
+):
+    funded(5)
+    log_in(client, sponsor_user)
+    first = client.get(reverse("sponsor_portal"), {"jaar": YEAR})
+    assert "Cijfers bijgewerkt om" in first.text
+    funded(1)
+    with django_assert_max_num_queries(8):  # session, user, roles: no figures
+        again = client.get(reverse("sponsor_portal"), {"jaar": YEAR})
+    assert again.context["rows"][0].citizen_jobs_shown == 5
+    cache.clear()
+    assert (
+        client.get(reverse("sponsor_portal"), {"jaar": YEAR}).context["rows"][0].citizen_jobs_shown
+        == 6
+    )
