@@ -5,8 +5,7 @@ import datetime
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Count, Exists, OuterRef, Q
-from django.db.models.functions import ExtractMonth, ExtractYear
+from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.http import urlencode
@@ -26,9 +25,9 @@ from agreements.permissions import sees_allowance_of, visible_agreements
 from guidance import permissions as guidance_permissions
 from guidance import services as guidance
 from guidance.models import CheckIn
-from hours.models import Timesheet, TimesheetStatus
+from hours.models import TimesheetStatus
 from hours.permissions import queue as hours_queue
-from payments import cap
+from payments import cap, to_pay
 from payments.models import Payment, PaymentStatus
 from rules.services import missing_next_year
 
@@ -177,22 +176,14 @@ def _near_maximum(today) -> list[dict]:
 
 
 def months_to_pay(today) -> list[dict]:
-    """Months that are over with hours signed by Safe Almere and nothing approved yet for
-    some of those people: the treasurer's next months to pay (one query)."""
-    paid = Payment.objects.filter(
-        burgerbaner=OuterRef("burgerbaner"),
-        year=ExtractYear(OuterRef("month")),
-        month=ExtractMonth(OuterRef("month")),
-    )
-    return list(
-        Timesheet.objects.filter(
-            status=TimesheetStatus.COUNTERSIGNED, month__lt=today.replace(day=1)
-        )
-        .exclude(Exists(paid))
-        .values("month")
-        .annotate(people=Count("burgerbaner", distinct=True))
-        .order_by("-month")[:12]
-    )
+    """Ended months with money still to pay, newest first: the money story's answer (so a
+    corrected month that was paid before counts too), kept until money changes."""
+    this_month = today.replace(day=1)
+    found = {
+        **to_pay.months_to_pay(today.year - 1, this_month),
+        **to_pay.months_to_pay(today.year, this_month),
+    }
+    return [{"month": month, "people": n} for month, n in sorted(found.items(), reverse=True)]
 
 
 @perms.role_required(perms.ADMIN)

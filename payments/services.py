@@ -29,7 +29,7 @@ from agreements.models import AllowanceAgreement, paying_agreements
 from burgerbaan.dates import day_name
 from burgerbaan.money import CENT, format_euro
 from hours.models import HourEntry
-from payments import cap, permissions, sepa
+from payments import cap, permissions, sepa, to_pay
 from payments.errors import PaymentError
 from payments.models import (
     BatchDownload,
@@ -195,6 +195,7 @@ def approve_months(
                     )
                 )
         created = bulk_create_with_history(payments, Payment, default_user=by)
+        to_pay.money_changed()  # bulk: no signal per payment
     return created, refused
 
 

@@ -21,7 +21,7 @@ from agreements.models import AllowanceAgreement
 from burgerbaan.confirm import Confirm, ask, confirmed
 from burgerbaan.forms import refusal
 from burgerbaan.money import format_euro
-from payments import cap, permissions, services
+from payments import cap, permissions, services, to_pay
 from payments.errors import PaymentError
 from payments.forms import (
     BenefitPeriodForm,
@@ -64,9 +64,9 @@ def treasurer_home(request):
         return redirect("month_proposal", form.cleaned_data["year"], form.cleaned_data["month"])
     waiting = Payment.objects.filter(status=PaymentStatus.APPROVED, batch__isnull=True)
     this_month = today.replace(day=1)
-    to_pay = {
-        **cap.months_to_pay(today.year - 1, this_month),
-        **cap.months_to_pay(today.year, this_month),
+    waiting_months = {
+        **to_pay.months_to_pay(today.year - 1, this_month),
+        **to_pay.months_to_pay(today.year, this_month),
     }
     return render(
         request,
@@ -74,7 +74,7 @@ def treasurer_home(request):
         {
             "form": form,
             "last_month": last_month,
-            "earlier": [(month, n) for month, n in to_pay.items() if month != last_month],
+            "earlier": [(month, n) for month, n in waiting_months.items() if month != last_month],
             "batches": PaymentBatch.objects.select_related("created_by")[:24],
             "unbatched": waiting.count(),
         },

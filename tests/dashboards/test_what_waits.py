@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
 
 from agreements.models import AgreementStatus
@@ -53,7 +54,7 @@ def test_the_treasurer_sees_months_to_pay_and_payments_without_a_batch(
     # Someone with an agreement this year, so the measure includes the maxima's queries.
     AllowanceAgreementFactory(burgerbaner=BurgerbanerFactory())
     log_in(client, treasurer)
-    with django_assert_max_num_queries(30) as few:
+    with django_assert_max_num_queries(40) as few:  # the money story, both years
         page = client.get(reverse("treasurer_dashboard"))
     assert reverse("month_proposal", args=[YEAR, 4]) in page.text
     assert reverse("month_proposal", args=[YEAR, 3]) not in page.text  # approved already
@@ -63,6 +64,7 @@ def test_the_treasurer_sees_months_to_pay_and_payments_without_a_batch(
     for _ in range(3):
         person = BurgerbanerFactory()
         AllowanceAgreementFactory(burgerbaner=person)
+    cache.clear()  # the months to pay are kept: count them made anew
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(reverse("treasurer_dashboard"))
 
