@@ -412,6 +412,7 @@ def main() -> None:
     from burgerbaan.pdf import render_pdf
     from hours.models import HourEntry
     from payments import services
+    from places.models import Place
     from reports.models import StatementRun
     from reports.statements import joined_statements_html, statement_pdf
     from reports.tasks import build_statements_zip
@@ -497,6 +498,12 @@ def main() -> None:
     say(
         "all statements zip per statement to the page limit", f"{took / PEOPLE / per_page:.2f}", "x"
     )
+    # The application form shows the chosen places and a search, never every place.
+    sizes = []
+    measure("application form page", lambda: sizes.append(len(client.get("/aanmelden/").content)))
+    say("application form page size", f"{sizes[0] / 1024:.1f}", "KiB")
+    place = Place.objects.public().order_by("pk").first()
+    measure("application form search", lambda: get(f"/aanmelden/?plek={place.pk}&zoek=bij"))
     log_in(client, treasurer)
     measure("month proposal page", lambda: get(f"/betalingen/{YEAR}/{MONTH}/"))
     people = list(Burgerbaner.objects.order_by("pk"))

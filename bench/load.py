@@ -505,6 +505,8 @@ class Load:
             "name": APPLICANT,
             "phone": "06-12345678",
             "district": "haven",
+            # No place chosen: what kind of work is enough (the form never lists every place).
+            "kinds_of_work": "meeting",
             "wants": "Met mensen werken.",
             "can": "Luisteren.",
             "availability": "Dinsdag en donderdag.",

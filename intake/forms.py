@@ -4,9 +4,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accounts.iban import IBANFormField
-from intake import spam
+from intake import place_choice, spam
 from intake.models import Application, Referral, Stage
-from places.models import District, Place
+from places.models import District, KindOfWork, Place
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TEXT = {"rows": 3}
@@ -17,21 +17,48 @@ SPAM_MESSAGE = _(
 )
 
 
-class PlaceChoiceField(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj):
-        return f"{obj.title} ({obj.organisation.name}, {obj.get_district_display()})"
+NOT_ONLINE = _("Deze plek staat niet (meer) online. Kies een andere plek.")
+
+
+class PlacesField(forms.ModelMultipleChoiceField):
+    """The places chosen, by number. The form never lists every place: the page shows the
+    chosen ones and what a search finds (``intake.place_choice``)."""
+
+    widget = forms.MultipleHiddenInput
+    default_error_messages = {
+        "invalid_choice": NOT_ONLINE,
+        "invalid_pk_value": NOT_ONLINE,
+        "too_many": _("Kies hoogstens %(max)s plekken."),
+    }
+
+    def __init__(self, **kwargs):
+        super().__init__(queryset=Place.objects.public(), required=False, **kwargs)
+
+    def clean(self, value):
+        if value and len(value) > place_choice.MAX_PLACES:
+            raise forms.ValidationError(
+                self.error_messages["too_many"],
+                code="too_many",
+                params={"max": place_choice.MAX_PLACES},
+            )
+        return super().clean(value)
+
+
+def kinds_of_work_field(label):
+    return forms.MultipleChoiceField(
+        label=label,
+        required=False,
+        choices=KindOfWork.choices,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Kies zoveel als je wilt. Mag je leeg laten."),
+    )
 
 
 class ApplicationForm(forms.ModelForm):
     """What intake needs, and nothing more: no BSN, no date of birth."""
 
-    places = PlaceChoiceField(
-        label=_("Plekken die je leuk vindt"),
-        queryset=Place.objects.none(),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-        help_text=_("Mag je leeg laten. Dan zoeken we samen."),
-    )
+    places = PlacesField(label=_("Plekken die je kiest"))
+    kinds_of_work = kinds_of_work_field(_("Wat voor werk lijkt je leuk?"))
     # People never see this field; a bot that fills in everything fills it in too.
     website = forms.CharField(required=False, label=_("Laat dit veld leeg"))
     started = forms.CharField(widget=forms.HiddenInput)
@@ -43,6 +70,7 @@ class ApplicationForm(forms.ModelForm):
             "email",
             "phone",
             "district",
+            "kinds_of_work",
             "wants",
             "can",
             "wants_to_learn",
@@ -67,6 +95,7 @@ class ApplicationForm(forms.ModelForm):
         }
         help_texts = {
             "email": _("Vul je e-mailadres of je telefoonnummer in, of allebei."),
+            "district": _("Dan zoeken we werk dicht bij huis."),
             "wants": _("Bijvoorbeeld: met mensen werken, buiten bezig zijn, iets maken."),
             "availability": _("Bijvoorbeeld: dinsdag en donderdag, alleen 's ochtends."),
             "referred_by_name": _("Bijvoorbeeld je dagbesteding. Leeg laten als dat niet zo is."),
@@ -80,9 +109,6 @@ class ApplicationForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["places"].queryset = (
-            Place.objects.public().select_related("organisation").order_by("title", "pk")
-        )
         self.fields["district"].choices = [("", _("Kies je stadsdeel")), *District.choices]
         self.fields["website"].widget.attrs.update(tabindex="-1", autocomplete="off")
         if not self.is_bound:
@@ -98,12 +124,6 @@ class ApplicationForm(forms.ModelForm):
                 _("Vul je e-mailadres of je telefoonnummer in, zodat we je kunnen bereiken."),
             )
         return data
-
-
-class ChosenPlaceForm(forms.Form):
-    """The place a visitor came from (``?plek=``), ticked on the form when it is one."""
-
-    plek = forms.IntegerField(min_value=1, max_value=2**31 - 1)
 
 
 class ConversationForm(forms.Form):
@@ -133,7 +153,12 @@ class PlanForm(forms.ModelForm):
 class PlacementForm(forms.Form):
     """What the pilot needs at placement: only now a date of birth, and an IBAN to pay."""
 
-    place = forms.ModelChoiceField(label=_("Plek"), queryset=Place.objects.none())
+    place = forms.ModelChoiceField(
+        label=_("Plek"),
+        queryset=Place.objects.public(),
+        widget=forms.HiddenInput,
+        error_messages={"required": _("Kies een plek."), "invalid_choice": NOT_ONLINE},
+    )
     legal_name = forms.CharField(label=_("Officiële naam"), max_length=200)
     email = forms.EmailField(
         label=_("E-mailadres"), help_text=_("Hierheen gaat de uitnodiging om in te loggen.")
@@ -145,10 +170,12 @@ class PlacementForm(forms.Form):
     )
     iban = IBANFormField(label=_("IBAN voor uitbetaling"))
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["place"].queryset = Place.objects.public().select_related("organisation")
-        self.fields["place"].label_from_instance = lambda p: f"{p.title} ({p.organisation.name})"
+    def chosen_place_id(self) -> int | None:
+        """The place ticked on the form as sent, or the one it started with."""
+        value = self.data.get("place") if self.is_bound else self.initial.get("place")
+        value = getattr(value, "pk", value)
+        found = place_choice.ids([value])
+        return found[0] if found else None
 
 
 class ReasonForm(forms.Form):
@@ -182,13 +209,8 @@ class StageFilterForm(forms.Form):
 class ReferralForm(forms.ModelForm):
     """A referrer applies for a client: what intake needs, and the client's consent."""
 
-    places = PlaceChoiceField(
-        label=_("Plekken die je cliënt leuk vindt"),
-        queryset=Place.objects.none(),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-        help_text=_("Mag je leeg laten. Dan zoeken we samen."),
-    )
+    places = PlacesField(label=_("Plekken voor je cliënt"))
+    kinds_of_work = kinds_of_work_field(_("Wat voor werk lijkt je cliënt leuk?"))
     consent_by = forms.CharField(
         label=_("Wie gaf toestemming?"),
         max_length=150,
@@ -204,6 +226,7 @@ class ReferralForm(forms.ModelForm):
             "email",
             "phone",
             "district",
+            "kinds_of_work",
             "wants",
             "can",
             "wants_to_learn",
@@ -237,9 +260,6 @@ class ReferralForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["places"].queryset = (
-            Place.objects.public().select_related("organisation").order_by("title", "pk")
-        )
         self.fields["district"].choices = [("", _("Kies een stadsdeel")), *District.choices]
         self.fields["consent_how"].choices = [
             ("", _("Kies hoe")),

@@ -17,7 +17,7 @@ from simple_history.models import HistoricalRecords
 
 from accounts.models import Burgerbaner, Organisation
 from intake.errors import IntakeError
-from places.models import District, Place
+from places.models import District, KindOfWork, Place
 
 
 class Stage(models.TextChoices):
@@ -53,6 +53,8 @@ class Application(models.Model):
     can = models.TextField(_("wat kun je"), max_length=4000)
     wants_to_learn = models.TextField(_("wat wil je leren"), max_length=4000, blank=True)
     availability = models.TextField(_("wanneer kun je"), max_length=2000)
+    # Codes of ``KindOfWork``: what kind of work they would like, when no place says so.
+    kinds_of_work = models.JSONField(_("soort werk"), default=list, blank=True)
     talents = models.TextField(_("talenten"), max_length=4000, blank=True)
     places = models.ManyToManyField(
         Place, blank=True, related_name="applications", verbose_name=_("plekken die je leuk vindt")
@@ -97,6 +99,10 @@ class Application(models.Model):
     @property
     def is_open(self) -> bool:
         return self.stage in OPEN_STAGES
+
+    def kinds_of_work_display(self) -> list[str]:
+        labels = dict(KindOfWork.choices)
+        return [str(labels[code]) for code in self.kinds_of_work if code in labels]
 
     def plan_parts(self) -> list[tuple[str, str]]:
         """The parts of the personal plan, with their Dutch headings."""

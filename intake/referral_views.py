@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from accounts import permissions as people
 from accounts.models import Organisation
 from burgerbaan.errors import DomainError
-from intake import permissions, referrals
+from intake import permissions, place_choice, referrals
 from intake.forms import ReferralForm
 
 
@@ -59,8 +59,15 @@ def referral_create(request):
                 % {"name": application.name},
             )
             return redirect("referral_list")
+    if request.method == "POST":
+        choice = place_choice.choose(place_choice.ids(request.POST.getlist("places")))
+    else:
+        choice = place_choice.from_query(request.GET)
+        form = ReferralForm(initial={"places": choice.chosen_ids})
     return render(
-        request, "intake/referral_form.html", {"form": form, "organisation": organisation}
+        request,
+        "intake/referral_form.html",
+        {"form": form, "organisation": organisation, "choice": choice},
     )
 
 

@@ -15,10 +15,9 @@ from django.views.decorators.http import require_POST, require_safe
 from accounts import permissions as people
 from burgerbaan.errors import DomainError
 from burgerbaan.http import client_ip
-from intake import permissions, services, spam
+from intake import permissions, place_choice, services, spam
 from intake.forms import (
     ApplicationForm,
-    ChosenPlaceForm,
     ConversationForm,
     NoteForm,
     PlacementForm,
@@ -28,7 +27,6 @@ from intake.forms import (
     WithdrawForm,
 )
 from intake.models import OPEN_STAGES, Application, Stage
-from places.models import Place
 
 RATE_LIMITED = _(
     "Er zijn vanaf dit adres al veel aanmeldingen verstuurd. Probeer het over een uur "
@@ -37,7 +35,8 @@ RATE_LIMITED = _(
 
 
 def apply(request):
-    """The public application form; from a place's page, that place is ticked already."""
+    """The public application form. From a place's page (``?plek=``) that place is chosen;
+    a search (``?zoek=``) offers a few more. Choosing a place is never needed to apply."""
     if request.method == "POST":
         form = ApplicationForm(request.POST)
         if form.is_valid():
@@ -55,14 +54,14 @@ def apply(request):
         # Whoever sends the form again starts a fresh clock.
         form.data = form.data.copy()
         form.data["started"] = spam.start_token()
+        choice = place_choice.choose(place_choice.ids(request.POST.getlist("places")))
     else:
-        chosen = ChosenPlaceForm(request.GET)
-        initial = {"places": [chosen.cleaned_data["plek"]]} if chosen.is_valid() else {}
-        form = ApplicationForm(initial=initial)
+        choice = place_choice.from_query(request.GET)
+        form = ApplicationForm(initial={"places": choice.chosen_ids})
     return render(
         request,
         "intake/apply.html",
-        {"form": form, "retention_days": _retention_days()},
+        {"form": form, "choice": choice, "retention_days": _retention_days()},
     )
 
 
@@ -228,13 +227,19 @@ def application_note(request, pk: int):
 
 @people.role_required(people.ADMIN)
 def application_place(request, pk: int):
-    """Place the applicant: only now the date of birth and an IBAN, for the agreements."""
+    """Place the applicant: only now the date of birth and an IBAN, for the agreements.
+    The places they chose are offered; a search (``?zoek=``) finds another."""
     application = _application(request, pk)
-    chosen = application.places.filter(pk__in=Place.objects.public()).first()
-    form = PlacementForm(
-        request.POST if request.method == "POST" else None,
-        initial={"legal_name": application.name, "email": application.email, "place": chosen},
-    )
+    wished = application.places.select_related("organisation").order_by("title", "pk")[
+        : place_choice.MAX_PLACES
+    ]
+    wished = [place for place in wished if place.is_public]
+    initial = {"legal_name": application.name, "email": application.email}
+    if wished:
+        initial["place"] = wished[0].pk
+    if request.method == "GET" and request.GET.get("place"):
+        initial["place"] = request.GET["place"]
+    form = PlacementForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             burgerbaner = services.place_applicant(
@@ -255,8 +260,16 @@ def application_place(request, pk: int):
                 % {"name": burgerbaner.legal_name},
             )
             return redirect(reverse("burgerbaner_detail", args=[burgerbaner.pk]))
+    selected = form.chosen_place_id()
+    choice = place_choice.choose(
+        [selected] if selected else [],
+        request.GET.get("zoek", "") if request.method == "GET" else "",
+        suggested=wished,
+    )
     return render(
-        request, "intake/application_place.html", {"application": application, "form": form}
+        request,
+        "intake/application_place.html",
+        {"application": application, "form": form, "choice": choice, "selected": selected},
     )
 
 

@@ -63,10 +63,25 @@ TRANSITIONS = {
 }
 
 
+# More words than this in a search are ignored: each one adds a condition to the query.
+SEARCH_WORDS = 5
+
+
 class PlaceQuerySet(models.QuerySet):
     def public(self):
         """What visitors see: approved and online."""
         return self.filter(status=PlaceStatus.PUBLISHED)
+
+    def search(self, text: str):
+        """Places whose title, non-profit or description holds every word of ``text``."""
+        places = self
+        for word in text.split()[:SEARCH_WORDS]:
+            places = places.filter(
+                Q(title__icontains=word)
+                | Q(organisation__name__icontains=word)
+                | Q(description__icontains=word)
+            )
+        return places
 
 
 class Place(models.Model):

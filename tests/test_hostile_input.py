@@ -276,11 +276,12 @@ APPLICATION_TABLES = ("intake.Application", "intake.Event", "accounts.User")
     district=st.one_of(hostile, st.sampled_from(["haven", "poort"])),
     text=hostile,
     place=st.one_of(hostile, st.sampled_from(["1", "999999"])),
+    kind=st.one_of(hostile, st.sampled_from(["green", "animals"])),
     started=st.one_of(hostile, st.just("fresh"), st.just("old")),
     honeypot=st.one_of(st.just(""), hostile),
 )
 def test_public_application_form(
-    client, name, email, phone, district, text, place, started, honeypot
+    client, name, email, phone, district, text, place, kind, started, honeypot
 ):
     """Anyone can post here: whatever they send creates one whole application or nothing."""
     import time
@@ -304,6 +305,7 @@ def test_public_application_form(
             "wants_to_learn": text,
             "availability": text,
             "places": [place],
+            "kinds_of_work": [kind],
             "referred_by_name": text,
             "plan_consent": text,
             "started": token,

@@ -131,9 +131,18 @@ def test_people_search_with_odd_characters_says_so_at_the_field(client, admin_us
     assert "Zoek zonder vreemde tekens" in response.content.decode()
 
 
+@pytest.mark.parametrize("odd", ["\x00", "a\x00b", "tuin\x07", "%", "_", "x" * 5000])
+def test_a_place_search_with_odd_characters_answers_plainly(client, odd):
+    response = client.get(reverse("apply"), {"zoek": odd})
+    assert response.status_code == 200
+    # A search of control characters only is no search; anything else finds no place here.
+    assert ("Geen plekken gevonden" in response.text) == bool(odd.strip("\x00\x07"))
+
+
 @pytest.mark.parametrize("value", ODD_IDS)
 def test_odd_values_in_the_vacancy_bank_and_the_application_form(client, admin_user, value):
     assert client.get(reverse("apply"), {"plek": value}).status_code == 200
+    assert client.get(reverse("apply"), {"places": value, "zoek": value}).status_code == 200
     response = client.get(
         reverse("place_list"), {"soort": value, "stadsdeel": value, "uren": value, "pagina": value}
     )

@@ -131,3 +131,66 @@ def test_placing_before_the_plan_is_refused(client, admin_user, make_application
     assert response.status_code == 200
     assert "persoonlijk plan" in response.text
     assert not Burgerbaner.objects.filter(user__email="samira@example.org").exists()
+
+
+def test_the_placement_form_offers_the_chosen_place_and_a_search_not_every_place(
+    client, admin_user, ready, nonprofit, django_assert_max_num_queries
+):
+    from intake import place_choice
+    from tests.intake.test_apply import many_places
+
+    application, place = ready
+    many_places(nonprofit, 40)
+    log_in(client, admin_user)
+    url = reverse("application_place", args=[application.pk])
+
+    page = client.get(url).text
+    assert f'type="radio" name="place" value="{place.pk}" checked' in page
+    assert "Tuinplek" not in page
+
+    client.get(url, {"zoek": "tuin"})
+    with django_assert_max_num_queries(20) as few:
+        client.get(url, {"zoek": "tuin"})
+    many_places(nonprofit, 40)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        found = client.get(url, {"zoek": "tuin"})
+    assert found.text.count("Tuinplek ") == place_choice.SEARCH_RESULTS
+    assert f'value="{place.pk}" checked' in found.text
+
+
+def test_placing_at_a_place_found_by_search(client, admin_user, ready, make_place):
+    application, _place = ready
+    other = make_place(title="Fietsenmaker", number_of_places=1)
+    log_in(client, admin_user)
+    url = reverse("application_place", args=[application.pk])
+
+    # htmx sends the ticked place along with the search: it stays ticked.
+    page = client.get(url, {"zoek": "fiets", "place": other.pk}, HTTP_HX_REQUEST="true").text
+    assert f'value="{other.pk}" checked' in page
+    response = client.post(url, placement(other))
+
+    assert response.status_code == 302
+    application.refresh_from_db()
+    assert application.placed_place == other
+
+
+def test_placing_without_a_place_or_at_one_offline_is_refused_at_the_field(
+    client, admin_user, ready, make_place
+):
+    from places.models import PlaceStatus
+
+    application, place = ready
+    closed = make_place(title="Gesloten", status=PlaceStatus.CLOSED)
+    log_in(client, admin_user)
+    url = reverse("application_place", args=[application.pk])
+
+    missing = client.post(url, {**placement(place), "place": ""})
+    assert missing.context["form"].errors["place"] == ["Kies een plek."]
+    assert missing.text.count("Kies een plek.") == 1
+    offline = client.post(url, placement(closed))
+    assert offline.context["form"].errors["place"] == [
+        "Deze plek staat niet (meer) online. Kies een andere plek."
+    ]
+    application.refresh_from_db()
+    assert application.stage == Stage.PLAN_MADE
+    assert not Burgerbaner.objects.filter(user__email="samira@example.org").exists()

@@ -186,3 +186,45 @@ def test_the_referral_list_queries_do_not_grow(
     with django_assert_max_num_queries(len(few.captured_queries)):
         response = client.get(reverse("referral_list"))
     assert len(response.context["referrals"]) == 11
+
+
+def test_the_referral_form_offers_a_search_not_every_place(
+    client, referrer, nonprofit, django_assert_max_num_queries
+):
+    from intake import place_choice
+    from tests.intake.test_apply import many_places
+
+    many_places(nonprofit, 40)
+    log_in(client, referrer)
+    page = client.get(reverse("referral_create")).text
+    assert "Tuinplek" not in page
+    assert 'id="id_zoek"' in page and 'hx-get="/verwijzen/nieuw/"' in page
+
+    client.get(reverse("referral_create"), {"zoek": "tuin"})
+    with django_assert_max_num_queries(12) as few:
+        client.get(reverse("referral_create"), {"zoek": "tuin"})
+    many_places(nonprofit, 40)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        found = client.get(reverse("referral_create"), {"zoek": "tuin"})
+    assert found.text.count("Tuinplek ") == place_choice.SEARCH_RESULTS
+
+
+def test_a_referral_can_say_what_kind_of_work_without_a_place(client, referrer):
+    log_in(client, referrer)
+    response = client.post(reverse("referral_create"), client_data(kinds_of_work=["animals"]))
+    assert response.status_code == 302
+    application = Application.objects.get()
+    assert application.kinds_of_work == ["animals"] and not application.places.exists()
+
+
+def test_a_referral_for_a_place_that_is_not_online_is_refused_at_the_field(
+    client, referrer, make_place
+):
+    from places.models import PlaceStatus
+
+    hidden = make_place(status=PlaceStatus.CLOSED)
+    log_in(client, referrer)
+    response = client.post(reverse("referral_create"), client_data(places=[hidden.pk]))
+    assert response.status_code == 200
+    assert "Deze plek staat niet (meer) online." in response.context["form"].errors["places"][0]
+    assert not Application.objects.exists()
