@@ -22,6 +22,9 @@ Environment:
     LOAD_MAX_REQUESTS      200000 per run; a run stops at whichever limit comes first
     LOAD_THINK_SECONDS     3: a person's pause between two pages, on average (between
                            half and one and a half times this); 0 sends without pause
+    LOAD_REDIS_URL         redis://127.0.0.1:6379/15: the cache the workers share, as in
+                           production, emptied first; when Redis does not answer, each
+                           worker keeps its own cache in memory (the output says which)
 
 Every run starts from the same data: hours and applications written by an earlier run
 are removed first.
@@ -60,6 +63,22 @@ from django.db import connection
 import bench
 
 ROOT = Path(__file__).resolve().parent.parent
+REDIS_URL = os.environ.get("LOAD_REDIS_URL", "redis://127.0.0.1:6379/15")
+CACHE_URL = ""  # set by main()
+
+
+def shared_cache() -> str:
+    """Redis for the workers, as in production, emptied so a run keeps nothing of an
+    earlier one; "" when it does not answer."""
+    import redis
+
+    try:
+        redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1).flushdb()
+    except redis.RedisError:
+        return ""
+    return REDIS_URL
+
+
 SECONDS = float(os.environ.get("LOAD_SECONDS", "300"))
 BASELINE_SECONDS = float(os.environ.get("LOAD_BASELINE_SECONDS", "60"))
 MAX_REQUESTS = int(os.environ.get("LOAD_MAX_REQUESTS", "200000"))
@@ -353,6 +372,7 @@ def server(log: Path) -> Iterator[str]:
         "STATIC_MANIFEST": "0",
         # All virtual visitors apply from the one loopback address.
         "APPLICATIONS_PER_HOUR": "1000000",
+        "REDIS_URL": CACHE_URL,
     }
     command = [
         sys.executable,
@@ -572,6 +592,8 @@ def main() -> int:
     from hours.models import HourEntry
     from intake.models import Application
 
+    global CACHE_URL
+    CACHE_URL = shared_cache()
     say("scale", bench.SCALE, "")
     started = time.perf_counter()
     if FRESH or not dataset_ready():
@@ -591,6 +613,7 @@ def main() -> int:
     try:
         with server(log) as base:
             say("server", f"gunicorn, {WORKERS} workers, {base}", "")
+            say("cache", "redis" if CACHE_URL else "memory of each worker", "")
             say("today", timezone.localdate().isoformat(), "")
             say("think time", f"{THINK_SECONDS:g}", "s")
             # One round each first: templates compile and caches fill as after a deploy.
