@@ -154,7 +154,16 @@ class HourEntry(models.Model):
         verbose_name = _("uren")
         verbose_name_plural = _("uren")
         ordering = ["date", "pk"]
-        indexes = [models.Index(fields=["date"])]
+        indexes = [
+            models.Index(fields=["date"]),
+            # The money story sums a handed-in month from its timesheet and looks up
+            # only its corrections, which count on another day.
+            models.Index(
+                fields=["timesheet"],
+                condition=models.Q(corrects_date__isnull=False),
+                name="hourentry_correction_idx",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.date:%d-%m-%Y}: {self.hours} uur"
