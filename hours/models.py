@@ -84,7 +84,15 @@ class Timesheet(models.Model):
                 name="timesheet_month_is_first_day", condition=models.Q(month__day=1)
             ),
         ]
-        indexes = [models.Index(fields=["status", "organisation"])]
+        indexes = [
+            models.Index(fields=["status", "organisation"]),
+            # The queues show the oldest waiting months of a status first, a page at a time,
+            # and count them from the index alone (the person is there to leave out one's own).
+            models.Index(
+                fields=["status", "status_changed_at", "id", "burgerbaner"],
+                name="timesheet_queue_idx",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.burgerbaner} – {self.organisation} – {month_name(self.month)}"
