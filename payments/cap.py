@@ -511,6 +511,8 @@ def overviews(burgerbaner_ids: Iterable[int], year: int, month: int) -> dict[int
         AllowanceAgreement.objects.in_force_on_any_day_of(year)
         .filter(burgerbaner_id__in=ids)
         .select_related("burgerbaner")
+        # The signed text of each agreement is kilobytes; the money needs only its rates.
+        .defer("document_html")
     ):
         agreements[agreement.burgerbaner_id].append(agreement)
 
@@ -545,14 +547,14 @@ def overviews(burgerbaner_ids: Iterable[int], year: int, month: int) -> dict[int
 
     # A month handed in keeps the sum of its entries (they are locked from then on):
     # a dozen months per person instead of hundreds of entries.
-    for person, month_, status, total in (
+    for person, first_day, status, total in (
         Timesheet.objects.filter(burgerbaner_id__in=ids, month__year=year)
         .exclude(status__in=EDITABLE)
-        .values_list("burgerbaner_id", "month__month", "status")
+        .values_list("burgerbaner_id", "month", "status")
         .annotate(total=Sum("total_hours"))
         .order_by()
     ):
-        count(person, month_, status, total)
+        count(person, first_day.month, status, total)
     entries = (
         HourEntry.objects.annotate(day_of_work=Coalesce("corrects_date", "date"))
         .annotate(work_month=ExtractMonth("day_of_work"))
