@@ -209,6 +209,9 @@ class Burgerbaner(models.Model):
         verbose_name = "burgerbaner"
         verbose_name_plural = "burgerbaners"
         ordering = ["legal_name"]
+        # Lists of thousands show a page at a time by name: the database walks the names
+        # in order instead of sorting everyone for each page.
+        indexes = [models.Index(fields=["legal_name", "id"], name="burgerbaner_name_idx")]
 
     def __str__(self) -> str:
         return self.legal_name

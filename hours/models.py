@@ -94,7 +94,15 @@ class Timesheet(models.Model):
                 name="timesheet_month_is_first_day", condition=models.Q(month__day=1)
             ),
         ]
-        indexes = [models.Index(fields=["status", "organisation"])]
+        indexes = [
+            models.Index(fields=["status", "organisation"]),
+            # The queues show the oldest waiting months of a status first, a page at a time,
+            # and count them from the index alone (the person is there to leave out one's own).
+            models.Index(
+                fields=["status", "status_changed_at", "id", "burgerbaner"],
+                name="timesheet_queue_idx",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.burgerbaner} – {self.organisation} – {month_name(self.month)}"
@@ -169,7 +177,16 @@ class HourEntry(models.Model):
         verbose_name = _("uren")
         verbose_name_plural = _("uren")
         ordering = ["date", "pk"]
-        indexes = [models.Index(fields=["date"])]
+        indexes = [
+            models.Index(fields=["date"]),
+            # The money story sums a handed-in month from its timesheet and looks up
+            # only its corrections, which count on another day.
+            models.Index(
+                fields=["timesheet"],
+                condition=models.Q(corrects_date__isnull=False),
+                name="hourentry_correction_idx",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.date:%d-%m-%Y}: {self.hours} uur"

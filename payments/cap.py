@@ -502,7 +502,7 @@ def _months_with_a_rate_change(agreements: list[AllowanceAgreement], year: int) 
 
 def overviews(burgerbaner_ids: Iterable[int], year: int, month: int) -> dict[int, Overview]:
     """Overviews of many people at once, in a fixed number of queries."""
-    from hours.models import HourEntry, TimesheetStatus
+    from hours.models import EDITABLE, HourEntry, Timesheet, TimesheetStatus
 
     ids = list(burgerbaner_ids)
     rules = YearRules.objects.filter(year=year).first()
@@ -511,6 +511,8 @@ def overviews(burgerbaner_ids: Iterable[int], year: int, month: int) -> dict[int
         AllowanceAgreement.objects.in_force_on_any_day_of(year)
         .filter(burgerbaner_id__in=ids)
         .select_related("burgerbaner")
+        # The signed text of each agreement is kilobytes; the money needs only its rates.
+        .defer("document_html")
     ):
         agreements[agreement.burgerbaner_id].append(agreement)
 
@@ -528,26 +530,62 @@ def overviews(burgerbaner_ids: Iterable[int], year: int, month: int) -> dict[int
                 agreed_rate_on(agreements[person], day) - paid_rate
             )
 
-    # Hours summed per person, month of work and status in the database; the rate is
-    # the same on every day of a month unless an agreement or a 21st birthday starts
-    # or stops inside it. Those few months are summed per day instead. A correction
+    # Hours summed per person, month of work and status; the rate is the same on every
+    # day of a month unless an agreement or a 21st birthday starts or stops inside it.
+    # Those few months are summed per day from their entries instead. A correction
     # counts on the day it corrects.
     mixed = {
         (person, month_)
         for person in ids
         for month_ in _months_with_a_rate_change(agreements[person], year)
     }
+    hours_of: dict[tuple[int, int, str], Decimal] = defaultdict(lambda: ZERO)
+
+    def count(person: int, month_: int, status: str, hours: Decimal) -> None:
+        if (person, month_) not in mixed:
+            hours_of[person, month_, status] += hours
+
+    # A month handed in keeps the sum of its entries (they are locked from then on):
+    # a dozen months per person instead of hundreds of entries.
+    for person, first_day, status, total in (
+        Timesheet.objects.filter(burgerbaner_id__in=ids, month__year=year)
+        .exclude(status__in=EDITABLE)
+        .values_list("burgerbaner_id", "month", "status")
+        .annotate(total=Sum("total_hours"))
+        .order_by()
+    ):
+        count(person, first_day.month, status, total)
     entries = (
         HourEntry.objects.annotate(day_of_work=Coalesce("corrects_date", "date"))
         .annotate(work_month=ExtractMonth("day_of_work"))
-        .filter(timesheet__burgerbaner_id__in=ids, day_of_work__year=year)
+        .filter(timesheet__burgerbaner_id__in=ids)
     )
+    # The months still open (or rejected) have no fixed sum yet: their entries.
     for person, month_, status, hours in (
-        entries.values_list("timesheet__burgerbaner_id", "work_month", "timesheet__status")
+        entries.filter(timesheet__status__in=EDITABLE, day_of_work__year=year)
+        .values_list("timesheet__burgerbaner_id", "work_month", "timesheet__status")
         .annotate(total=Sum("hours"))
         .order_by()
     ):
-        if (person, month_) not in mixed:
+        count(person, month_, status, hours)
+    # A correction in a month handed in counts on the day it corrects, not in the
+    # month whose sum holds it.
+    for person, status, day, written_in, hours in (
+        entries.filter(corrects_date__isnull=False)
+        .exclude(timesheet__status__in=EDITABLE)
+        .filter(Q(corrects_date__year=year) | Q(timesheet__month__year=year))
+        .values_list(
+            "timesheet__burgerbaner_id", "timesheet__status", "corrects_date", "timesheet__month"
+        )
+        .annotate(total=Sum("hours"))
+        .order_by()
+    ):
+        if day.year == year:
+            count(person, day.month, status, hours)
+        if written_in.year == year:
+            count(person, written_in.month, status, -hours)
+    for (person, month_, status), hours in hours_of.items():
+        if hours:
             add(person, datetime.date(year, month_, 1), hours, status)
     pairs = sorted(mixed)
     for start in range(0, len(pairs), 200):
@@ -555,7 +593,7 @@ def overviews(burgerbaner_ids: Iterable[int], year: int, month: int) -> dict[int
         for person, month_ in pairs[start : start + 200]:
             chunk |= Q(timesheet__burgerbaner_id=person, work_month=month_)
         for person, day, status, hours in (
-            entries.filter(chunk)
+            entries.filter(chunk, day_of_work__year=year)
             .values_list("timesheet__burgerbaner_id", "day_of_work", "timesheet__status")
             .annotate(total=Sum("hours"))
             .order_by()

@@ -70,7 +70,11 @@ class Payment(models.Model):
         verbose_name = _("betaling")
         verbose_name_plural = _("betalingen")
         ordering = ["-year", "-month", "burgerbaner__legal_name"]
-        indexes = [models.Index(fields=["burgerbaner", "year"])]
+        indexes = [
+            models.Index(fields=["burgerbaner", "year"]),
+            # The treasurer's month page lists and counts the payments of one month.
+            models.Index(fields=["year", "month"], name="payment_month_idx"),
+        ]
         constraints = [
             models.CheckConstraint(name="payment_amount_positive", condition=models.Q(amount__gt=0))
         ]

@@ -91,7 +91,9 @@ def year_report(request, year: int):
             "page": page,
             "bars": bars,
             "filters": filters,
-            "organisations": Organisation.objects.filter(kind=Organisation.Kind.NONPROFIT),
+            "organisations": Organisation.objects.filter(
+                kind=Organisation.Kind.NONPROFIT
+            ).values_list("pk", "name"),
             "sponsor_choices": Organisation.objects.filter(kind=Organisation.Kind.SPONSOR),
             "query": _without_page(request),
         },

@@ -93,6 +93,23 @@ def test_nobody_countersigns_their_own_hours(client, burgerbaner, coordinator, t
     assert status(timesheet) == TimesheetStatus.APPROVED
 
 
+def test_a_signer_is_not_offered_their_own_hours_to_countersign(
+    client, burgerbaner, coordinator, signer, timesheet
+):
+    from allauth.mfa.totp.internal.auth import TOTP
+
+    from tests.factories import TOTP_SECRET
+
+    grant_role(burgerbaner.user, Role.Kind.SIGNER, by=None)
+    TOTP.activate(burgerbaner.user, TOTP_SECRET)
+    services.submit_timesheet(timesheet, by=burgerbaner.user)
+    services.approve_timesheet(timesheet, by=coordinator)
+    log_in(client, burgerbaner.user)
+    assert list(client.get(reverse("countersign_queue")).context["timesheets"]) == []
+    log_in(client, signer)
+    assert list(client.get(reverse("countersign_queue")).context["timesheets"]) == [timesheet]
+
+
 def test_double_click_signs_once(client, burgerbaner, coordinator, timesheet):
     services.submit_timesheet(timesheet, by=burgerbaner.user)
     act(client, coordinator, timesheet, "approve")

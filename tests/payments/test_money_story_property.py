@@ -64,7 +64,10 @@ def hours_on(person, agreement, day, quarters, state, corrects=None):
     )
     # Step by step, as the sign-off goes: PostgreSQL refuses a jump from open to countersigned.
     for step in STEPS[: STEPS.index(state) + 1]:
-        Timesheet.objects.filter(pk=timesheet.pk).update(status=step)
+        # Handing in fixes the month's total, as submitting does.
+        Timesheet.objects.filter(pk=timesheet.pk).update(
+            status=step, total_hours=Decimal(quarters) / 4
+        )
 
 
 STEPS = [TimesheetStatus.SUBMITTED, TimesheetStatus.APPROVED, TimesheetStatus.COUNTERSIGNED]

@@ -66,7 +66,10 @@ def signed_hours(burgerbaner, agreement, y, m, quarters):
         TimesheetStatus.APPROVED,
         TimesheetStatus.COUNTERSIGNED,
     ):
-        Timesheet.objects.filter(pk=timesheet.pk).update(status=status)
+        # Handing in fixes the month's total, as submitting does.
+        Timesheet.objects.filter(pk=timesheet.pk).update(
+            status=status, total_hours=Decimal(quarters) / 4
+        )
 
 
 @settings(

@@ -300,3 +300,34 @@ def test_the_chart_shows_the_hours_of_each_month_as_text(client, admin_user, pai
     log_in(client, admin_user)
     page = client.get(reverse("year_report", args=[YEAR])).text
     assert 'class="bar-value" text-anchor="middle">10</text>' in page
+
+
+def test_the_organisation_filter_offers_every_nonprofit_and_keeps_the_chosen_one(
+    client, admin_user, paid_year, nonprofit, other_nonprofit
+):
+    log_in(client, admin_user)
+    response = client.get(reverse("year_report", args=[YEAR]), {"organisatie": nonprofit.pk})
+    assert f'<option value="{nonprofit.pk}" selected>{nonprofit.name}</option>' in response.text
+    assert f'<option value="{other_nonprofit.pk}">{other_nonprofit.name}</option>' in (
+        response.text
+    )
+
+
+def test_the_totals_per_organisation_follow_the_year_summary_when_it_is_made_again(
+    client, admin_user, paid_year, countersigned
+):
+    from django.core.cache import cache
+
+    log_in(client, admin_user)
+    cache.clear()
+    first = client.get(reverse("year_report", args=[YEAR]))
+    assert 'data-label="Getekende uren">10</td>' in first.text
+    countersigned(4, [1])
+    # Within the ten minutes the page shows the summary it made, then the new one.
+    assert (
+        'data-label="Getekende uren">10</td>'
+        in client.get(reverse("year_report", args=[YEAR])).text
+    )
+    cache.delete(f"year-summary-{YEAR}")
+    again = client.get(reverse("year_report", args=[YEAR]))
+    assert 'data-label="Getekende uren">15</td>' in again.text
