@@ -77,7 +77,7 @@ def unguard(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("payments", "0013_merge_0011_payment_paid_on_0012_merge_20261129_2307"),
+        ("payments", "0014_payment_month_idx"),
         ("sources", "0002_immutable_receipts"),
         ("agreements", "0007_merge_20261129_2306"),
     ]

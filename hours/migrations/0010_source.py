@@ -32,7 +32,7 @@ def backfill(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("hours", "0007_step_actions_in_plain_words"),
+        ("hours", "0009_timesheet_queue_idx"),
         ("sources", "0002_immutable_receipts"),
         ("agreements", "0007_merge_20261129_2306"),
         ("payments", "0004_immutable_records"),
