@@ -1,17 +1,19 @@
-"""Which ended months still have money to pay: the money story of everyone, kept until
-money changes.
+"""Which ended months still have money to pay, and the proposal's money story: kept
+until money changes.
 
 ``cap.months_to_pay`` tells every month's story for every person, which takes seconds at
-thousands of people. The treasurer's pages ask for it on every visit, so the answer is
-kept in the cache under a version that changes whenever something the story reads
-changes: a countersigned month, a payment, a gift, travel costs, an allowance from
-elsewhere, an opening balance, an allowance agreement, a person (their birthday sets the
-rate) or the rules of a year. Ten minutes at most, as a safety net.
+thousands of people; a page of the month proposal tells it for 200. The treasurer's
+pages ask for it on every visit, so the answer is kept in the cache under a version
+that changes whenever something the story reads changes: a countersigned month, a
+payment, a gift, travel costs, an allowance from elsewhere, an opening balance, an
+allowance agreement, a person (their birthday sets the rate) or the rules of a year.
+Ten minutes at most, as a safety net.
 """
 
 from __future__ import annotations
 
 import datetime
+import hashlib
 import uuid
 
 from django.core.cache import cache
@@ -42,6 +44,14 @@ def months_to_pay(year: int, before: datetime.date) -> dict[datetime.date, int]:
     """``cap.months_to_pay``, kept until money changes."""
     key = f"months-to-pay-{year}-{before.isoformat()}-{_version()}"
     return cache.get_or_set(key, lambda: cap.months_to_pay(year, before), KEEP_SECONDS)
+
+
+def overviews(ids: list[int], year: int, month: int) -> dict:
+    """``cap.overviews`` for a page of the month proposal, kept until money changes.
+    Approving never reads this: it tells the story afresh under its locks."""
+    people = hashlib.sha256(",".join(map(str, ids)).encode()).hexdigest()[:16]
+    key = f"overviews-{year}-{month}-{people}-{_version()}"
+    return cache.get_or_set(key, lambda: cap.overviews(ids, year, month), KEEP_SECONDS)
 
 
 def countersigned_or_other(sender, instance, **kwargs) -> None:

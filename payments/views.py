@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import Q, Sum
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -20,7 +20,7 @@ from accounts.models import Burgerbaner
 from agreements.models import AllowanceAgreement
 from burgerbaan.confirm import Confirm, ask, confirmed
 from burgerbaan.forms import refusal
-from burgerbaan.money import format_euro
+from burgerbaan.money import format_euro, round_cents
 from payments import cap, permissions, services, to_pay
 from payments.errors import PaymentError
 from payments.forms import (
@@ -81,6 +81,10 @@ def treasurer_home(request):
     )
 
 
+# People per page of the month proposal.
+PROPOSAL_PAGE = 200
+
+
 def _people_of_month(year: int, month: int):
     first = datetime.date(year, month, 1)
     last = (first + datetime.timedelta(days=32)).replace(day=1) - datetime.timedelta(days=1)
@@ -113,9 +117,11 @@ def month_proposal(request, year: int, month: int):
         else:
             _approve_chosen(request, year, month)
         return redirect("month_proposal", year, month)
-    page = Paginator(_people_of_month(year, month), 200).get_page(request.GET.get("pagina"))
+    page = Paginator(_people_of_month(year, month), PROPOSAL_PAGE).get_page(
+        request.GET.get("pagina")
+    )
     persons = list(page.object_list)
-    overviews = cap.overviews([p.pk for p in persons], year, month)
+    overviews = to_pay.overviews([p.pk for p in persons], year, month)
     refusals = services.approval_refusals(persons, year, month, by=request.user)
     rows, nothing = [], []
     for person in persons:
@@ -143,23 +149,26 @@ def month_proposal(request, year: int, month: int):
             "nothing": nothing,
             "total_proposed": sum((r["proposal"].proposed for r in rows), cap.ZERO),
             "total_held": sum((r["proposal"].held for r in rows), cap.ZERO),
-            **_approved_in(year, month),
+            **_approved_in(year, month, persons),
         },
     )
 
 
-def _approved_in(year: int, month: int) -> dict:
-    """What was approved for this month already, and whether a batch is the next step."""
+def _approved_in(year: int, month: int, persons) -> dict:
+    """What was approved for this month already (the payments of the people on this page,
+    the total of all), and whether a batch is the next step."""
+    of_month = Payment.objects.filter(year=year, month=month)
     approved = list(
-        Payment.objects.filter(year=year, month=month)
+        of_month.filter(burgerbaner__in=persons)
         .select_related("burgerbaner", "approved_by", "batch")
         .order_by("burgerbaner__legal_name", "pk")
     )
+    total = (
+        of_month.exclude(status=PaymentStatus.RETURNED).order_by().aggregate(total=Sum("amount"))
+    )["total"]
     return {
         "approved": approved,
-        "approved_total": sum(
-            (p.amount for p in approved if p.status != PaymentStatus.RETURNED), cap.ZERO
-        ),
+        "approved_total": round_cents(total or cap.ZERO),
         "unbatched": Payment.objects.filter(
             status=PaymentStatus.APPROVED, batch__isnull=True
         ).count(),
@@ -183,7 +192,7 @@ def _approval_confirmation(request, year: int, month: int) -> Confirm | None:
                 "legal_name"
             )
         )
-    overviews = cap.overviews([p.pk for p in persons], year, month)
+    overviews = to_pay.overviews([p.pk for p in persons], year, month)
     refusals = services.approval_refusals(persons, year, month, by=request.user)
     paying = [
         (p, overviews[p.pk].proposal().proposed)

@@ -5,6 +5,8 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from hours import services as hours_services
@@ -62,3 +64,50 @@ def test_the_dashboard_shows_a_corrected_month_that_was_paid_before(
     hours_services.countersign_timesheet(correction.timesheet, by=signer)
     page = client.get(reverse("treasurer_dashboard")).text
     assert f'{month_link(6)}">Juni {YEAR}</a>: 1 burgerbaner' in page
+
+
+def test_the_proposal_is_kept_until_money_changes(client, burgerbaner, countersigned, treasurer):
+    countersigned(3, [3])
+    log_in(client, treasurer)
+    with CaptureQueriesContext(connection) as fresh:
+        first = client.get(month_link(3))
+    with CaptureQueriesContext(connection) as kept:
+        again = client.get(month_link(3))
+    assert len(kept.captured_queries) < len(fresh.captured_queries)  # no money story told
+    proposed = first.context["rows"][0]["proposal"].proposed
+    assert proposed > 0
+    assert again.context["rows"][0]["proposal"].proposed == proposed
+
+    services.approve_month(burgerbaner, YEAR, 3, by=treasurer)
+    after = client.get(month_link(3))
+    assert after.context["rows"] == []
+    assert [p.burgerbaner for p in after.context["approved"]] == [burgerbaner]
+    assert after.context["approved_total"] == proposed
+
+
+def test_a_paid_month_lists_the_payments_of_its_page_and_the_total_of_all(
+    client, treasurer, monkeypatch
+):
+    from payments import views
+    from tests.factories import AllowanceAgreementFactory, BurgerbanerFactory
+    from tests.funding.conftest import pay
+
+    monkeypatch.setattr(views, "PROPOSAL_PAGE", 2)
+    for n in range(5):
+        person = BurgerbanerFactory(legal_name=f"Persoon {n}")
+        AllowanceAgreementFactory(
+            burgerbaner=person,
+            start_date=datetime.date(YEAR, 1, 1),
+            end_date=datetime.date(YEAR, 12, 31),
+        )
+        pay(person, YEAR, 3, "10.00", treasurer)
+    log_in(client, treasurer)
+    page = client.get(month_link(3))
+    assert [p.burgerbaner.legal_name for p in page.context["approved"]] == [
+        "Persoon 0",
+        "Persoon 1",
+    ]
+    assert page.context["approved_total"] == Decimal("50.00")
+    assert "Totaal van de maand, alle pagina’s" in page.text
+    second = client.get(month_link(3), {"pagina": 3})
+    assert [p.burgerbaner.legal_name for p in second.context["approved"]] == ["Persoon 4"]
