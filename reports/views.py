@@ -65,7 +65,7 @@ def report_home(request):
 def year_report(request, year: int):
     filters = _filters(request)
     page = Paginator(yearly.people_of(year, **filters), 50).get_page(request.GET.get("pagina"))
-    rows = yearly.rows_for(list(page.object_list), year)
+    rows = yearly.rows_for(list(page.object_list), year, kept=True)
     summary = yearly.year_summary(year)
     months = summary["hours_per_month"]
     top = max((hours for _m, hours in months), default=0) or 1

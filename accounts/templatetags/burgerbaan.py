@@ -1,7 +1,7 @@
 from decimal import Decimal
 
 from django import template
-from django.utils.html import format_html_join
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from accounts.iban import group_iban, mask_iban
@@ -50,11 +50,11 @@ def month_name_of(year, month) -> str:
 def options(choices, selected=None) -> str:
     """The ``<option>`` elements of (value, label) pairs, ``selected`` marked: one call
     instead of a template loop over hundreds of organisations."""
-    return format_html_join(
-        "",
-        '<option value="{}"{}>{}</option>',
-        (
-            (value, mark_safe(" selected") if value == selected else "", label)
+    # Plain escaping: format_html per option took 10 ms for 500 organisations.
+    return mark_safe(  # noqa: S308 - every value and label is escaped here
+        "".join(
+            f'<option value="{escape(value)}"{" selected" if value == selected else ""}>'
+            f"{escape(label)}</option>"
             for value, label in choices
-        ),
+        )
     )

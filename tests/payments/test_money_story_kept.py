@@ -111,3 +111,30 @@ def test_a_paid_month_lists_the_payments_of_its_page_and_the_total_of_all(
     assert "Totaal van de maand, alle pagina’s" in page.text
     second = client.get(month_link(3), {"pagina": 3})
     assert [p.burgerbaner.legal_name for p in second.context["approved"]] == ["Persoon 4"]
+
+
+def test_a_page_of_the_year_report_keeps_its_money_story_until_money_changes(
+    client, burgerbaner, countersigned, treasurer, admin_user
+):
+    countersigned(3, [3])
+    log_in(client, admin_user)
+    url = reverse("year_report", args=[YEAR])
+    with CaptureQueriesContext(connection) as fresh:
+        client.get(url)
+    with CaptureQueriesContext(connection) as kept:
+        before = client.get(url)
+    # The money story reads the allowances from elsewhere; a kept page does not.
+    assert any("elsewhereallowance" in q["sql"] for q in fresh.captured_queries)
+    assert not any("elsewhereallowance" in q["sql"] for q in kept.captured_queries)
+    [row] = [r for r in before.context["rows"] if r.burgerbaner == burgerbaner]
+
+    services.register_extra(
+        burgerbaner,
+        date=datetime.date(YEAR, 3, 20),
+        kind="gift",
+        amount=Decimal("20.00"),
+        description="Bloemen",
+        by=treasurer,
+    )
+    [after] = [r for r in client.get(url).context["rows"] if r.burgerbaner == burgerbaner]
+    assert after.headroom == row.headroom - Decimal("20.00")
