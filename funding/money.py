@@ -23,6 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.core.cache import cache
 from django.db.models import F, IntegerField, Max, Q, Sum, Value
 from django.db.models.functions import Coalesce, ExtractMonth, ExtractYear
 from django.utils import timezone
@@ -31,6 +32,7 @@ from django.utils.translation import gettext as _
 
 from agreements.models import AgreementStatus, AllowanceAgreement
 from burgerbaan.money import format_euro, round_cents
+from payments import to_pay
 from payments.models import Payment, PaymentStatus
 from rules.models import YearRules
 from sources.models import FundingSource, own_money_source
@@ -198,6 +200,18 @@ def money_of_sources(
         )
         for source in sources
     ]
+
+
+def kept_money_of_all_sources() -> list[SourceMoney]:
+    """``money_of_sources`` of every source today, kept until money changes (a payment,
+    an agreement, a receipt, a commitment or a source: ``payments.to_pay``)."""
+    today = timezone.localdate()
+    key = f"money-of-sources-{today.isoformat()}-{to_pay.version()}"
+    return cache.get_or_set(
+        key,
+        lambda: money_of_sources(FundingSource.objects.select_related("organisation"), today=today),
+        to_pay.KEEP_SECONDS,
+    )
 
 
 def total(rows: list[SourceMoney], today: datetime.date | None = None) -> SourceMoney:

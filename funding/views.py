@@ -29,7 +29,7 @@ def funding_home(request):
 
 
 def _render_home(request, form):
-    rows = money.money_of_sources(FundingSource.objects.select_related("organisation"))
+    rows = money.kept_money_of_all_sources()
     total = money.total(rows)
     return render(
         request,

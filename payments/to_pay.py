@@ -25,7 +25,7 @@ VERSION_KEY = "money-story-version"
 KEEP_SECONDS = 600
 
 
-def _version() -> str:
+def version() -> str:
     return cache.get_or_set(VERSION_KEY, uuid.uuid4().hex, None)
 
 
@@ -42,7 +42,7 @@ def money_changed(**_kwargs) -> None:
 
 def months_to_pay(year: int, before: datetime.date) -> dict[datetime.date, int]:
     """``cap.months_to_pay``, kept until money changes."""
-    key = f"months-to-pay-{year}-{before.isoformat()}-{_version()}"
+    key = f"months-to-pay-{year}-{before.isoformat()}-{version()}"
     return cache.get_or_set(key, lambda: cap.months_to_pay(year, before), KEEP_SECONDS)
 
 
@@ -50,7 +50,7 @@ def overviews(ids: list[int], year: int, month: int) -> dict:
     """``cap.overviews`` for a page of the month proposal, kept until money changes.
     Approving never reads this: it tells the story afresh under its locks."""
     people = hashlib.sha256(",".join(map(str, ids)).encode()).hexdigest()[:16]
-    key = f"overviews-{year}-{month}-{people}-{_version()}"
+    key = f"overviews-{year}-{month}-{people}-{version()}"
     return cache.get_or_set(key, lambda: cap.overviews(ids, year, month), KEEP_SECONDS)
 
 

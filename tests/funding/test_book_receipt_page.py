@@ -51,3 +51,25 @@ def test_a_counter_entry_takes_a_receipt_out_of_the_count(client, treasurer, spo
     page = client.get(reverse("funding_source", args=[sponsor_source.pk]))
     assert page.context["figures"].received == Decimal("0.00")
     assert "Tegenboeking:" in page.text
+
+
+def test_the_funding_page_keeps_its_figures_until_money_comes_in_or_goes_out(
+    client, treasurer, sponsor_source
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    log_in(client, treasurer)
+    with CaptureQueriesContext(connection) as fresh:
+        first = client.get(reverse("funding_home"))
+    with CaptureQueriesContext(connection) as kept:
+        client.get(reverse("funding_home"))
+    assert any("payments_payment" in q["sql"] for q in fresh.captured_queries)
+    assert not any("payments_payment" in q["sql"] for q in kept.captured_queries)
+    assert "€\xa04.000,00" in first.text
+
+    client.post(
+        reverse("receipt_create"),
+        {"source": sponsor_source.pk, "amount": "1250,50", "received_on": "2026-02-03"},
+    )
+    assert "€\xa05.250,50" in client.get(reverse("funding_home")).text
