@@ -49,6 +49,8 @@ class User(AbstractBaseUser, PermissionsMixin):
         verbose_name = "persoon"
         verbose_name_plural = "personen"
         ordering = ["name"]
+        # The admin's list of people pages by name: no sorting of everyone.
+        indexes = [models.Index(fields=["name", "id"], name="user_name_idx")]
 
     def __str__(self) -> str:
         return self.name or self.email

@@ -170,7 +170,7 @@ def treasurer_dashboard(request):
 
 def _near_maximum(today) -> list[dict]:
     """Who reaches the annual maximum within two months, with their name."""
-    near = cap.near_annual_maximum(today)
+    near = to_pay.near_annual_maximum(today)
     names = Burgerbaner.objects.in_bulk([n.burgerbaner_id for n in near])
     return [{"burgerbaner": names[n.burgerbaner_id], "month": n.month} for n in near]
 

@@ -46,6 +46,12 @@ def months_to_pay(year: int, before: datetime.date) -> dict[datetime.date, int]:
     return cache.get_or_set(key, lambda: cap.months_to_pay(year, before), KEEP_SECONDS)
 
 
+def near_annual_maximum(today: datetime.date) -> list:
+    """``cap.near_annual_maximum``, kept until money changes (it tells everyone's story)."""
+    key = f"near-maximum-{today.isoformat()}-{version()}"
+    return cache.get_or_set(key, lambda: cap.near_annual_maximum(today), KEEP_SECONDS)
+
+
 def overviews(ids: list[int], year: int, month: int) -> dict:
     """``cap.overviews`` for a page of the month proposal, kept until money changes.
     Approving never reads this: it tells the story afresh under its locks."""
