@@ -2,7 +2,7 @@
 until money changes.
 
 ``cap.months_to_pay`` tells every month's story for every person, which takes seconds at
-thousands of people; a page of the month proposal tells it for 200. The treasurer's
+thousands of people; a page of the month proposal tells it for 100. The treasurer's
 pages ask for it on every visit, so the answer is kept in the cache under a version
 that changes whenever something the story reads changes: a countersigned month, a
 payment, a gift, travel costs, an allowance from elsewhere, an opening balance, an
@@ -57,7 +57,15 @@ def overviews(ids: list[int], year: int, month: int) -> dict:
     Approving never reads this: it tells the story afresh under its locks."""
     people = hashlib.sha256(",".join(map(str, ids)).encode()).hexdigest()[:16]
     key = f"overviews-{year}-{month}-{people}-{version()}"
-    return cache.get_or_set(key, lambda: cap.overviews(ids, year, month), KEEP_SECONDS)
+    return cache.get_or_set(key, lambda: _told(ids, year, month), KEEP_SECONDS)
+
+
+def _told(ids: list[int], year: int, month: int) -> dict:
+    """The overviews with their month stories told, so what is kept holds them too."""
+    found = cap.overviews(ids, year, month)
+    for overview in found.values():
+        overview.months  # noqa: B018 - a cached property: told once, kept with the overview
+    return found
 
 
 def countersigned_or_other(sender, instance, **kwargs) -> None:

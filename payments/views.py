@@ -82,7 +82,7 @@ def treasurer_home(request):
 
 
 # People per page of the month proposal.
-PROPOSAL_PAGE = 200
+PROPOSAL_PAGE = 100
 
 
 def _people_of_month(year: int, month: int):
