@@ -15,29 +15,46 @@ from __future__ import annotations
 import datetime
 import hashlib
 import uuid
+from pathlib import Path
 
 from django.core.cache import cache
 from django.db import transaction
 
 from payments import cap
 
-VERSION_KEY = "money-story-version"
+# The story's own code is part of the key: after a deploy that changes it, nothing kept
+# by the code before is read back.
+CODE = hashlib.sha256(Path(cap.__file__).read_bytes()).hexdigest()[:12]
+VERSION_KEY = f"money-story-version-{CODE}"
+# Hours still waiting for signatures change all day; only the forecast reads them.
+WAITING_KEY = f"waiting-hours-version-{CODE}"
 KEEP_SECONDS = 600
 
 
-def version() -> str:
-    return cache.get_or_set(VERSION_KEY, uuid.uuid4().hex, None)
+def version(key: str = VERSION_KEY) -> str:
+    return cache.get_or_set(key, uuid.uuid4().hex, None)
 
 
-def _forget() -> None:
-    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+def forgetter(key: str):
+    def again() -> None:
+        cache.set(key, uuid.uuid4().hex, None)
+
+    def forget(**_kwargs) -> None:
+        """Forget what was kept under ``key`` (a signal receiver too): now, and again once
+        the change is committed, so a page made in between keeps nothing old. The second
+        time once per transaction, however many records it changes."""
+        cache.set(key, uuid.uuid4().hex, None)
+        connection = transaction.get_connection()
+        if connection.in_atomic_block and not any(
+            func is again for _sids, func, _robust in connection.run_on_commit
+        ):
+            transaction.on_commit(again)
+
+    return forget
 
 
-def money_changed(**_kwargs) -> None:
-    """Forget the months to pay (a signal receiver too): now, and again once the change
-    is committed, so a page made in between does not keep the old answer."""
-    _forget()
-    transaction.on_commit(_forget)
+money_changed = forgetter(VERSION_KEY)
+waiting_changed = forgetter(WAITING_KEY)
 
 
 def months_to_pay(year: int, before: datetime.date) -> dict[datetime.date, int]:
@@ -47,8 +64,9 @@ def months_to_pay(year: int, before: datetime.date) -> dict[datetime.date, int]:
 
 
 def near_annual_maximum(today: datetime.date) -> list:
-    """``cap.near_annual_maximum``, kept until money changes (it tells everyone's story)."""
-    key = f"near-maximum-{today.isoformat()}-{version()}"
+    """``cap.near_annual_maximum``, kept until money or waiting hours change (it tells
+    everyone's story, with the hours still waiting for signatures)."""
+    key = f"near-maximum-{today.isoformat()}-{version()}-{version(WAITING_KEY)}"
     return cache.get_or_set(key, lambda: cap.near_annual_maximum(today), KEEP_SECONDS)
 
 
@@ -68,13 +86,14 @@ def _told(ids: list[int], year: int, month: int) -> dict:
     return found
 
 
-def countersigned_or_other(sender, instance, **kwargs) -> None:
-    """A timesheet counts for money only from its countersignature on: writing hours in
-    an open month changes nothing to pay."""
+def timesheet_changed(sender, instance, **kwargs) -> None:
+    """A timesheet counts for money from its countersignature on; before that its hours
+    are waiting, which only the forecast reads."""
     from hours.models import TimesheetStatus
 
-    if sender.__name__ != "Timesheet" or instance.status == TimesheetStatus.COUNTERSIGNED:
+    if instance.status == TimesheetStatus.COUNTERSIGNED:
         money_changed()
+    waiting_changed()
 
 
 def connect() -> None:
@@ -82,7 +101,7 @@ def connect() -> None:
 
     from accounts.models import Burgerbaner
     from agreements.models import AllowanceAgreement
-    from hours.models import Timesheet
+    from hours.models import HourEntry, Timesheet
     from payments.models import ElsewhereAllowance, Extra, OpeningBalance, Payment
     from rules.models import YearRules
 
@@ -97,4 +116,9 @@ def connect() -> None:
     ):
         post_save.connect(money_changed, sender=model, dispatch_uid=f"to-pay-{model.__name__}")
         post_delete.connect(money_changed, sender=model, dispatch_uid=f"to-pay-d-{model.__name__}")
-    post_save.connect(countersigned_or_other, sender=Timesheet, dispatch_uid="to-pay-timesheet")
+    post_save.connect(timesheet_changed, sender=Timesheet, dispatch_uid="to-pay-timesheet")
+    post_delete.connect(waiting_changed, sender=Timesheet, dispatch_uid="to-pay-timesheet-d")
+    for signal in (post_save, post_delete):
+        signal.connect(
+            waiting_changed, sender=HourEntry, dispatch_uid=f"to-pay-entry-{signal is post_save}"
+        )

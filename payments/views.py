@@ -192,7 +192,7 @@ def _approval_confirmation(request, year: int, month: int) -> Confirm | None:
                 "legal_name"
             )
         )
-    overviews = to_pay.overviews([p.pk for p in persons], year, month)
+    overviews = cap.overviews([p.pk for p in persons], year, month)
     refusals = services.approval_refusals(persons, year, month, by=request.user)
     paying = [
         (p, overviews[p.pk].proposal().proposed)

@@ -8,6 +8,7 @@ from django.utils import timezone
 from accounts.models import Organisation
 from burgerbaan.errors import InputRefused
 from burgerbaan.pdf import template_pdf
+from payments import to_pay
 from reports.outcomes import SMALL_GROUP, outcomes
 from sponsors import figures
 from sponsors.forms import CodeForm, YearForm
@@ -22,9 +23,12 @@ def _organisations(request) -> list[Organisation]:
     return list(Organisation.objects.filter(pk__in=ids).order_by("name"))
 
 
-# A sponsor's figures add up every month its money paid: kept for ten minutes, and the
-# page says from when (as the year report does). The statement PDF is always fresh.
+# A sponsor's figures add up every month its money paid: kept until money, an answer, a
+# goal or a conversation changes (ten minutes at most), and the page says from when. The
+# statement PDF is always made fresh.
 PORTAL_SECONDS = 600
+OUTCOMES_KEY = "sponsor-outcomes-version"
+outcomes_changed = to_pay.forgetter(OUTCOMES_KEY)
 
 
 def _portal_figures(organisations, year: int | None) -> dict:
@@ -50,7 +54,16 @@ def _portal_figures(organisations, year: int | None) -> dict:
             "computed_at": timezone.now(),
         }
 
-    key = f"sponsor-portal-{'-'.join(map(str, sorted(sources)))}-{year or 'latest'}"
+    key = "-".join(
+        [
+            "sponsor-portal",
+            *map(str, sorted(sources)),
+            str(year or "latest"),
+            timezone.localdate().isoformat(),
+            to_pay.version(),
+            to_pay.version(OUTCOMES_KEY),
+        ]
+    )
     return cache.get_or_set(key, compute, PORTAL_SECONDS)
 
 

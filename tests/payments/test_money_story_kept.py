@@ -109,8 +109,30 @@ def test_a_paid_month_lists_the_payments_of_its_page_and_the_total_of_all(
     ]
     assert page.context["approved_total"] == Decimal("50.00")
     assert "Totaal van de maand, alle pagina’s" in page.text
-    second = client.get(month_link(3), {"pagina": 3})
-    assert [p.burgerbaner.legal_name for p in second.context["approved"]] == ["Persoon 4"]
+    last = client.get(month_link(3), {"pagina": 3})
+    assert [p.burgerbaner.legal_name for p in last.context["approved"]] == ["Persoon 4"]
+
+
+def test_a_page_without_payments_still_says_what_the_month_approved(client, treasurer, monkeypatch):
+    from payments import views
+    from tests.factories import AllowanceAgreementFactory, BurgerbanerFactory
+    from tests.funding.conftest import pay
+
+    monkeypatch.setattr(views, "PROPOSAL_PAGE", 1)
+    for n, paid in enumerate((True, False)):
+        person = BurgerbanerFactory(legal_name=f"Persoon {n}")
+        AllowanceAgreementFactory(
+            burgerbaner=person,
+            start_date=datetime.date(YEAR, 1, 1),
+            end_date=datetime.date(YEAR, 12, 31),
+        )
+        if paid:
+            pay(person, YEAR, 3, "10.00", treasurer)
+    log_in(client, treasurer)
+    page = client.get(month_link(3), {"pagina": 2})
+    assert page.context["approved"] == []
+    assert "Niemand op deze pagina. De hele maand: €\xa010,00 goedgekeurd." in page.text
+    assert "Nog niets goedgekeurd" not in page.text
 
 
 def test_a_page_of_the_year_report_keeps_its_money_story_until_money_changes(
@@ -138,3 +160,21 @@ def test_a_page_of_the_year_report_keeps_its_money_story_until_money_changes(
     )
     [after] = [r for r in client.get(url).context["rows"] if r.burgerbaner == burgerbaner]
     assert after.headroom == row.headroom - Decimal("20.00")
+
+
+def test_writing_hours_renews_the_forecast_and_keeps_the_months_to_pay(burgerbaner, allowance):
+    """Waiting hours count in the near-maximum forecast only: writing them must not make
+    the treasurer's pages tell everyone's story again."""
+    from payments import to_pay
+
+    money, waiting = to_pay.version(), to_pay.version(to_pay.WAITING_KEY)
+    hours_services.log_hours(
+        burgerbaner,
+        by=burgerbaner.user,
+        agreement=burgerbaner.volunteeragreements.get(),
+        date=datetime.date(YEAR, 5, 6),
+        hours=Decimal("3"),
+        description="Koffie",
+    )
+    assert to_pay.version() == money
+    assert to_pay.version(to_pay.WAITING_KEY) != waiting
