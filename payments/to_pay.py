@@ -26,9 +26,10 @@ from payments import cap
 # by the code before is read back.
 CODE = hashlib.sha256(Path(cap.__file__).read_bytes()).hexdigest()[:12]
 VERSION_KEY = f"money-story-version-{CODE}"
-# Hours still waiting for signatures change all day; only the forecast reads them.
-WAITING_KEY = f"waiting-hours-version-{CODE}"
 KEEP_SECONDS = 600
+# Hours still waiting for signatures change all day and only the near-maximum forecast
+# reads them: it is kept a minute, so it is never more than a minute behind them.
+FORECAST_SECONDS = 60
 
 
 def version(key: str = VERSION_KEY) -> str:
@@ -54,7 +55,12 @@ def forgetter(key: str):
 
 
 money_changed = forgetter(VERSION_KEY)
-waiting_changed = forgetter(WAITING_KEY)
+
+
+def kept(name: str, compute):
+    """What ``compute`` returns, kept under ``name`` until money changes (ten minutes at
+    most): for figures made of what the money story reads."""
+    return cache.get_or_set(f"{name}-{version()}", compute, KEEP_SECONDS)
 
 
 def months_to_pay(year: int, before: datetime.date) -> dict[datetime.date, int]:
@@ -64,10 +70,10 @@ def months_to_pay(year: int, before: datetime.date) -> dict[datetime.date, int]:
 
 
 def near_annual_maximum(today: datetime.date) -> list:
-    """``cap.near_annual_maximum``, kept until money or waiting hours change (it tells
-    everyone's story, with the hours still waiting for signatures)."""
-    key = f"near-maximum-{today.isoformat()}-{version()}-{version(WAITING_KEY)}"
-    return cache.get_or_set(key, lambda: cap.near_annual_maximum(today), KEEP_SECONDS)
+    """``cap.near_annual_maximum``, kept until money changes and a minute at most: it tells
+    everyone's story, with the hours still waiting for signatures."""
+    key = f"near-maximum-{today.isoformat()}-{version()}"
+    return cache.get_or_set(key, lambda: cap.near_annual_maximum(today), FORECAST_SECONDS)
 
 
 def overviews(ids: list[int], year: int, month: int) -> dict:
@@ -86,14 +92,13 @@ def _told(ids: list[int], year: int, month: int) -> dict:
     return found
 
 
-def timesheet_changed(sender, instance, **kwargs) -> None:
-    """A timesheet counts for money from its countersignature on; before that its hours
-    are waiting, which only the forecast reads."""
+def countersigned(sender, instance, **kwargs) -> None:
+    """A timesheet counts for money from its countersignature on: writing hours in an open
+    month changes nothing to pay."""
     from hours.models import TimesheetStatus
 
     if instance.status == TimesheetStatus.COUNTERSIGNED:
         money_changed()
-    waiting_changed()
 
 
 def connect() -> None:
@@ -101,7 +106,7 @@ def connect() -> None:
 
     from accounts.models import Burgerbaner
     from agreements.models import AllowanceAgreement
-    from hours.models import HourEntry, Timesheet
+    from hours.models import Timesheet
     from payments.models import ElsewhereAllowance, Extra, OpeningBalance, Payment
     from rules.models import YearRules
 
@@ -116,9 +121,4 @@ def connect() -> None:
     ):
         post_save.connect(money_changed, sender=model, dispatch_uid=f"to-pay-{model.__name__}")
         post_delete.connect(money_changed, sender=model, dispatch_uid=f"to-pay-d-{model.__name__}")
-    post_save.connect(timesheet_changed, sender=Timesheet, dispatch_uid="to-pay-timesheet")
-    post_delete.connect(waiting_changed, sender=Timesheet, dispatch_uid="to-pay-timesheet-d")
-    for signal in (post_save, post_delete):
-        signal.connect(
-            waiting_changed, sender=HourEntry, dispatch_uid=f"to-pay-entry-{signal is post_save}"
-        )
+    post_save.connect(countersigned, sender=Timesheet, dispatch_uid="to-pay-timesheet")

@@ -1,5 +1,6 @@
 import csv
 import datetime
+import hashlib
 import io
 
 import openpyxl
@@ -19,6 +20,7 @@ from burgerbaan.errors import InputRefused
 from burgerbaan.exports import neutralise, safe_dataset, sql_neutralise
 from burgerbaan.forms import refusal
 from hours.models import HourEntry
+from payments import to_pay
 from payments.models import Payment
 from payments.services import years_on_record
 from reports import outcomes, research, yearly
@@ -65,7 +67,10 @@ def report_home(request):
 def year_report(request, year: int):
     filters = _filters(request)
     page = Paginator(yearly.people_of(year, **filters), 50).get_page(request.GET.get("pagina"))
-    rows = yearly.rows_for(list(page.object_list), year, kept=True)
+    persons = list(page.object_list)
+    # Every figure of a row comes from what the money story reads: kept until it changes.
+    people = hashlib.sha256(",".join(str(p.pk) for p in persons).encode()).hexdigest()[:16]
+    rows = to_pay.kept(f"report-rows-{year}-{people}", lambda: yearly.rows_for(persons, year))
     summary = yearly.year_summary(year)
     months = summary["hours_per_month"]
     top = max((hours for _m, hours in months), default=0) or 1

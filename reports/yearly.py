@@ -16,7 +16,7 @@ from django.db.models import Count, Q, Sum
 from accounts.models import Burgerbaner, Organisation
 from agreements.models import AllowanceAgreement
 from hours.models import Timesheet, TimesheetStatus
-from payments import cap, to_pay
+from payments import cap
 from payments.models import Extra, ExtraKind, Payment, PaymentStatus
 
 ZERO = Decimal("0.00")
@@ -102,13 +102,12 @@ def iter_rows(year: int, chunk: int = 500, **filters):
         last = batch[-1].pk
 
 
-def rows_for(persons: list[Burgerbaner], year: int, *, kept: bool = False) -> list[PersonRow]:
-    """The report rows of ``persons``, in a fixed number of queries. ``kept``: the money
-    story of a page of the report, kept until money changes (``payments.to_pay``)."""
+def rows_for(persons: list[Burgerbaner], year: int) -> list[PersonRow]:
+    """The report rows of ``persons``, in a fixed number of queries."""
     ids = [p.pk for p in persons]
     agreements = AllowanceAgreement.objects.in_force_on_any_day_of(year)
 
-    overviews = (to_pay.overviews if kept else cap.overviews)(ids, year, 12)
+    overviews = cap.overviews(ids, year, 12)
     hours: dict[int, dict[str, Decimal]] = defaultdict(dict)
     for person, org, total in (
         signed_months(year)
