@@ -15,6 +15,7 @@ postgres://postgres@127.0.0.1:5432/burgerbaan_bench), which is emptied first.
 from __future__ import annotations
 
 import datetime
+import gc
 import os
 import random
 import resource
@@ -65,6 +66,10 @@ def measure(name: str, step, *, again: bool = True) -> float:
     """Time ``step`` untraced; then run it again under tracemalloc for its peak memory
     (tracing slows Python down, so it never runs during the timing). Steps that
     change data run once and report the growth of the process's resident memory."""
+    # What the bench itself holds (the data it made, earlier steps' leftovers) is set
+    # aside, so a garbage collection during the step walks only the step's own objects.
+    gc.collect()
+    gc.freeze()
     rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     started = time.perf_counter()
     step()
