@@ -27,9 +27,6 @@ from payments import cap
 CODE = hashlib.sha256(Path(cap.__file__).read_bytes()).hexdigest()[:12]
 VERSION_KEY = f"money-story-version-{CODE}"
 KEEP_SECONDS = 600
-# Hours still waiting for signatures change all day and only the near-maximum forecast
-# reads them: it is kept a minute, so it is never more than a minute behind them.
-FORECAST_SECONDS = 60
 
 
 def version(key: str = VERSION_KEY) -> str:
@@ -70,10 +67,11 @@ def months_to_pay(year: int, before: datetime.date) -> dict[datetime.date, int]:
 
 
 def near_annual_maximum(today: datetime.date) -> list:
-    """``cap.near_annual_maximum``, kept until money changes and a minute at most: it tells
-    everyone's story, with the hours still waiting for signatures."""
+    """``cap.near_annual_maximum``, kept until money changes. It tells everyone's story,
+    with the hours still waiting for signatures, which change all day and move nothing
+    to pay: the forecast may be up to ten minutes behind them."""
     key = f"near-maximum-{today.isoformat()}-{version()}"
-    return cache.get_or_set(key, lambda: cap.near_annual_maximum(today), FORECAST_SECONDS)
+    return cache.get_or_set(key, lambda: cap.near_annual_maximum(today), KEEP_SECONDS)
 
 
 def overviews(ids: list[int], year: int, month: int) -> dict:

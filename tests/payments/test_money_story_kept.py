@@ -164,7 +164,7 @@ def test_a_page_of_the_year_report_keeps_its_money_story_until_money_changes(
 
 def test_writing_hours_keeps_the_months_to_pay(burgerbaner, allowance):
     """Hours waiting for signatures change nothing to pay: writing them must not make the
-    treasurer's pages tell everyone's story again (the forecast is kept a minute)."""
+    treasurer's pages tell everyone's story again."""
     from payments import to_pay
 
     money = to_pay.version()
