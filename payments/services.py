@@ -100,11 +100,6 @@ def lock_person_year(burgerbaner_id: int, year: int) -> None:
     lock_people_year([burgerbaner_id], year)
 
 
-def payout_agreements(ids: list[int], year: int, month: int) -> dict[int, AllowanceAgreement]:
-    """Per person, the allowance agreement whose IBAN receives the money of that month."""
-    return paying_agreements(ids, year, month)
-
-
 def approval_refusals(
     burgerbaners: list[Burgerbaner], year: int, month: int, *, by: User
 ) -> dict[int, str]:
@@ -160,7 +155,7 @@ def approve_months(
         raise PaymentError(exc.message) from exc
     refused = approval_refusals(burgerbaners, year, month, by=by)
     persons = [p for p in burgerbaners if p.pk not in refused]
-    agreements = payout_agreements([p.pk for p in persons], year, month)
+    agreements = paying_agreements([p.pk for p in persons], year, month)
     now = timezone.now()
     with transaction.atomic():
         lock_people_year([p.pk for p in persons], year)
